@@ -1,0 +1,88 @@
+// Builds dist/chrome and dist/firefox from one source: same bundles, per-browser manifests.
+import { build } from 'esbuild';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { writeIcons } from './icons.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const shared = path.join(dist, '.bundles');
+const dev = process.argv.includes('--dev');
+
+/** Budgets from DESIGN.md, in bytes (minified). The build fails when one is exceeded. */
+export const BUNDLE_BUDGETS = { 'hook.js': 4 * 1024, 'popup.js': 80 * 1024, 'panel.js': 120 * 1024 };
+
+// The hook↔relay event type: a secret fixed at build time, so page scripts cannot listen to
+// the channel or forge messages on it.
+const hookEvent = `ss-${randomBytes(12).toString('hex')}`;
+
+const entries = {
+  hook: 'src/page/hook.ts',
+  relay: 'src/page/relay.ts',
+  background: 'src/background/index.ts',
+  popup: 'src/popup/index.tsx',
+  devtools: 'src/devtools/devtools.ts',
+  panel: 'src/panel/index.tsx',
+};
+
+export function mergeManifest(source, browser) {
+  const manifest = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (!key.startsWith('$')) manifest[key] = value;
+  }
+  Object.assign(manifest, source[`$${browser}`]);
+  if (browser === 'firefox') {
+    // Not supported by Firefox's MV3 content scripts (web-ext lint flags it).
+    for (const script of manifest.content_scripts) delete script.match_origin_as_fallback;
+  }
+  return manifest;
+}
+
+async function main() {
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(shared, { recursive: true });
+  const result = await build({
+    entryPoints: entries,
+    outdir: shared,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome116', 'firefox140'],
+    minify: !dev,
+    sourcemap: false,
+    metafile: true,
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { __HOOK_EVENT__: JSON.stringify(hookEvent), 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+
+  const sizes = {};
+  for (const [file, info] of Object.entries(result.metafile.outputs)) sizes[path.basename(file)] = info.bytes;
+  const over = Object.entries(BUNDLE_BUDGETS).filter(([file, budget]) => !dev && sizes[file] > budget);
+
+  const source = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
+  for (const browser of ['chrome', 'firefox']) {
+    const out = path.join(dist, browser);
+    await mkdir(out, { recursive: true });
+    await cp(shared, out, { recursive: true });
+    await cp(path.join(root, 'static'), out, { recursive: true });
+    await writeIcons(path.join(out, 'icons'));
+    await writeFile(path.join(out, 'manifest.json'), JSON.stringify(mergeManifest(source, browser), null, 2));
+  }
+  await rm(shared, { recursive: true, force: true });
+  await writeFile(path.join(dist, 'sizes.json'), JSON.stringify(sizes, null, 2));
+
+  const line = Object.entries(sizes)
+    .map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`)
+    .join(', ');
+  console.log(`built dist/chrome and dist/firefox: ${line}`);
+  if (over.length > 0) {
+    for (const [file, budget] of over) console.error(`${file} is ${sizes[file]} B, over its budget of ${budget} B`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

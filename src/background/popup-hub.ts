@@ -1,0 +1,76 @@
+import type { Channel } from '../core/channel';
+import type { BackgroundToPopup, PopupToBackground, SocketEvent } from '../protocol';
+import type { ConnectionManager } from './connection-manager';
+
+export type PopupChannel = Channel<BackgroundToPopup, PopupToBackground>;
+
+/** How long events gather before one update goes to the popups (keeps 10k msg/s cheap). */
+const UPDATE_INTERVAL_MS = 16;
+
+/** Serves popups (any number, each a port) from the one connection manager. */
+export function createPopupHub(manager: ConnectionManager) {
+  const popups = new Set<PopupChannel>();
+  let pending: SocketEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const flush = () => {
+    timer = null;
+    const events = pending;
+    pending = [];
+    const update: BackgroundToPopup = {
+      source: 'socket-scope-background',
+      type: 'popup-update',
+      connections: manager.summaries(),
+      events,
+    };
+    for (const popup of popups) popup.post(update);
+  };
+
+  manager.onChange((events) => {
+    for (const e of events) pending.push(e);
+    timer ??= setTimeout(flush, UPDATE_INTERVAL_MS);
+  });
+
+  const fail = (popup: PopupChannel, message: string) =>
+    popup.post({ source: 'socket-scope-background', type: 'popup-error', message });
+
+  return {
+    addPopup(popup: PopupChannel) {
+      popups.add(popup);
+      popup.onDisconnect(() => popups.delete(popup));
+      popup.onMessage((message) => {
+        switch (message.type) {
+          case 'hello':
+            // Anything still pending is already in the log, hence in the snapshot: send it now
+            // so this popup does not receive those events twice.
+            if (timer !== null) {
+              clearTimeout(timer);
+              flush();
+            }
+            popup.post({
+              source: 'socket-scope-background',
+              type: 'popup-snapshot',
+              connections: manager.summaries(),
+              events: manager.events(),
+            });
+            break;
+          case 'connect': {
+            const result = manager.connect(message.url, message.protocols);
+            if (!result.ok) fail(popup, result.error);
+            break;
+          }
+          case 'send': {
+            const result = manager.send(message.connectionId, message.payload);
+            if (!result.ok) fail(popup, result.error);
+            break;
+          }
+          case 'disconnect': {
+            const result = manager.disconnect(message.connectionId, message.code, message.reason);
+            if (!result.ok) fail(popup, result.error);
+            break;
+          }
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { HookEvent } from '../protocol';
+
+/**
+ * Reads the batch a hook CustomEvent carries into this (isolated) world.
+ *
+ * TRICKY: Chrome structured-clones `detail` when another world reads it, so it arrives as our
+ * own objects. Firefox gives content scripts an Xray view of page objects that hides expando
+ * properties of plain objects; waiving Xrays and cloning copies the page's batch into our
+ * compartment (ArrayBuffers and Blobs included) so nothing page-defined runs on access later.
+ */
+export function readHookBatch(event: CustomEvent): HookEvent[] | null {
+  const waived = (event as CustomEvent & { wrappedJSObject?: CustomEvent }).wrappedJSObject;
+  const detail: unknown = waived ? structuredClone(waived.detail) : event.detail;
+  return Array.isArray(detail) ? (detail as HookEvent[]) : null;
+}

@@ -1,0 +1,27 @@
+import { render } from 'preact';
+import { browser } from '../extension/browser';
+import { createPortChannel } from '../extension/port-channel';
+import { PORT_NAMES, isBackgroundToPanel, type BackgroundToPanel, type PanelToBackground } from '../protocol';
+import { PanelApp } from './panel-app';
+import { createPanelStore } from './panel-store';
+
+/**
+ * Inside DevTools the inspected tab comes from chrome.devtools; opened as a page
+ * (panel.html?tabId=N, "open in a window") it comes from the URL.
+ */
+function inspectedTabId(): number | null {
+  const fromDevtools = browser.devtools?.inspectedWindow?.tabId;
+  if (typeof fromDevtools === 'number') return fromDevtools;
+  const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
+  return Number.isInteger(fromUrl) && fromUrl >= 0 ? fromUrl : null;
+}
+
+const root = document.getElementById('app')!;
+const tabId = inspectedTabId();
+if (tabId === null) {
+  root.textContent = 'No tab to inspect: open this panel from DevTools, or as panel.html?tabId=<tab id>.';
+} else {
+  const port = browser.runtime.connect({ name: PORT_NAMES.panel });
+  const store = createPanelStore(createPortChannel<PanelToBackground, BackgroundToPanel>(port, isBackgroundToPanel), tabId);
+  render(<PanelApp store={store} />, root);
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import puppeteer, { type Browser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { CHROMIUM_FLAGS, DIST_CHROME, DIST_FIREFOX, findBrowser, requireBuild } from './browsers';
+import { createUiPage, type UiPage } from './ui-page';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/** The built extension running in one real browser, driven the same way in both. */
+export interface ExtensionSession {
+  readonly name: BrowserName;
+  extensionUrl(file: string): string;
+  openExtensionPage(fileAndQuery: string): Promise<UiPage>;
+  openPage(url: string): Promise<UiPage>;
+  /**
+   * Runs `fn` against the background's `socketScopeDebug` object and returns its JSON result.
+   * `fn` is serialised: it may only use its arguments.
+   */
+  background<T, A = null>(fn: (debug: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Extra Chromium flags. */
+  readonly chromiumArgs?: string[];
+  /** Extra Firefox prefs (e.g. a short extensions.background.idle.timeout). */
+  readonly firefoxPrefs?: Record<string, unknown>;
+}
+
+export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+const wrapDebugCall = (fnSource: string, arg: unknown, getDebug: string) =>
+  `(async () => { const debug = ${getDebug}; const r = await (${fnSource})(debug, ${JSON.stringify(arg ?? null)}); return r === undefined ? null : JSON.parse(JSON.stringify(r)); })()`;
+
+async function launchChromium(options: LaunchOptions): Promise<ExtensionSession> {
+  requireBuild(DIST_CHROME);
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: findBrowser('chromium'),
+      headless: true,
+      viewport: { width: 1000, height: 700 },
+      args: [
+        ...CHROMIUM_FLAGS,
+        `--disable-extensions-except=${DIST_CHROME}`,
+        `--load-extension=${DIST_CHROME}`,
+        ...(options.chromiumArgs ?? []),
+      ],
+    });
+    const ctx = context;
+    const worker = (): Promise<Worker> =>
+      Promise.resolve(ctx.serviceWorkers()[0] ?? ctx.waitForEvent('serviceworker'));
+    const extensionId = new URL((await worker()).url()).host;
+    const session: ExtensionSession = {
+      name: 'chromium',
+      extensionUrl: (file) => `chrome-extension://${extensionId}/${file}`,
+      async openExtensionPage(file) {
+        const page = createUiPage(await ctx.newPage());
+        await page.goto(session.extensionUrl(file));
+        return page;
+      },
+      async openPage(url) {
+        const page = createUiPage(await ctx.newPage());
+        await page.goto(url);
+        return page;
+      },
+      async background(fn, arg) {
+        // The service worker may have been restarted: always ask for the current one.
+        return (await worker()).evaluate(wrapDebugCall(fn.toString(), arg, 'globalThis.socketScopeDebug'));
+      },
+      async close() {
+        await ctx.close().catch(() => {});
+        await rm(profileDir, { recursive: true, force: true });
+      },
+    };
+    return session;
+  } catch (error) {
+    await context?.close().catch(() => {});
+    await rm(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> {
+  requireBuild(DIST_FIREFOX);
+  const manifest = JSON.parse(await readFile(path.join(DIST_FIREFOX, 'manifest.json'), 'utf8'));
+  const uuid = randomUUID();
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findBrowser('firefox'),
+    headless: true,
+    defaultViewport: { width: 1000, height: 700 },
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Pins the extension's internal UUID so that moz-extension:// URLs are known in advance.
+      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: uuid }),
+      ...options.firefoxPrefs,
+    },
+  });
+  try {
+    await browser.installExtension(DIST_FIREFOX);
+    let helper: PuppeteerPage | null = null;
+    const extensionUrl = (file: string) => `moz-extension://${uuid}/${file}`;
+    const openRaw = async (file: string) => {
+      const page = await browser.newPage();
+      const url = extensionUrl(file);
+      // page.goto never resolves for moz-extension:// (TESTING.md): navigate, then wait.
+      void page.goto(url).catch(() => {});
+      await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { polling: 50 }, url);
+      return page;
+    };
+    const session: ExtensionSession = {
+      name: 'firefox',
+      extensionUrl,
+      async openExtensionPage(file) {
+        return createUiPage(await openRaw(file));
+      },
+      async openPage(url) {
+        const page = createUiPage(await browser.newPage());
+        await page.goto(url);
+        return page;
+      },
+      async background(fn, arg) {
+        if (!helper || helper.isClosed()) helper = await openRaw('devtools.html');
+        return helper.evaluate(
+          wrapDebugCall(fn.toString(), arg, '(await browser.runtime.getBackgroundPage()).socketScopeDebug'),
+        ) as Promise<never>;
+      },
+      async close() {
+        await browser.close().catch(() => {});
+      },
+    };
+    return session;
+  } catch (error) {
+    await browser.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,111 @@
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { findByRole } from './find-by-role';
+
+export type Name = string | RegExp;
+
+/**
+ * One way to drive a page in either browser, by role and accessible name, with real mouse and
+ * keyboard input. Tests are written once against this and run in Chromium and Firefox.
+ */
+export interface UiPage {
+  readonly raw: PlaywrightPage | PuppeteerPage;
+  url(): string;
+  goto(url: string): Promise<void>;
+  click(role: string, name: Name, index?: number): Promise<void>;
+  fill(role: string, name: Name, value: string): Promise<void>;
+  press(key: string): Promise<void>;
+  /** Text content of the element, waiting until it exists. */
+  text(role: string, name: Name | null, index?: number): Promise<string>;
+  /** Waits until the element's text matches; returns it. Fails with the last text seen. */
+  waitForText(role: string, name: Name | null, expected: string | RegExp, timeoutMs?: number): Promise<string>;
+  exists(role: string, name: Name | null): Promise<boolean>;
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Polls `fn` (run in the test, not the page) until it returns a truthy value. */
+  waitFor<T, A>(fn: (arg: A) => T | Promise<T>, arg: A, timeoutMs?: number): Promise<T>;
+  screenshot(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const FINDER = findByRole.toString();
+type Located = { x: number; y: number; text: string } | null;
+
+export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
+  // Both libraries accept a function string for evaluate; this keeps one code path.
+  const evaluate = <T>(source: string): Promise<T> => (raw as PlaywrightPage).evaluate(source) as Promise<T>;
+  const locate = (role: string, name: Name | null, index = 0) => {
+    const nameArg = name === null ? 'null' : JSON.stringify(typeof name === 'string' ? name : name.source);
+    return evaluate<Located>(`(() => {
+      const el = (${FINDER})(${JSON.stringify(role)}, ${nameArg}, ${name instanceof RegExp}, ${index});
+      if (!el) return null;
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: el.textContent ?? '' };
+    })()`);
+  };
+  const describe = (role: string, name: Name | null) => `${role}${name === null ? '' : ` named ${String(name)}`}`;
+
+  const page: UiPage = {
+    raw,
+    url: () => raw.url(),
+    async goto(url) {
+      await (raw as PlaywrightPage).goto(url);
+    },
+    async click(role, name, index = 0) {
+      const el = await page.waitFor(async () => locate(role, name, index), null);
+      await raw.mouse.click(el!.x, el!.y);
+    },
+    async fill(role, name, value) {
+      await page.click(role, name);
+      await page.evaluate(() => (document.activeElement as HTMLInputElement).select(), null);
+      await raw.keyboard.press('Backspace');
+      if (value) await raw.keyboard.type(value);
+    },
+    async press(key) {
+      await raw.keyboard.press(key as never);
+    },
+    async text(role, name, index = 0) {
+      const el = await page.waitFor(async () => locate(role, name, index), null);
+      return el!.text;
+    },
+    async exists(role, name) {
+      return (await locate(role, name)) !== null;
+    },
+    async waitForText(role, name, expected, timeoutMs = 15_000) {
+      let last = '(not found)';
+      try {
+        return (await page.waitFor(
+          async () => {
+            const el = await locate(role, name);
+            if (!el) return null;
+            last = el.text;
+            return (typeof expected === 'string' ? el.text.includes(expected) : expected.test(el.text)) ? el.text : null;
+          },
+          null,
+          timeoutMs,
+        )) as string;
+      } catch {
+        throw new Error(`${describe(role, name)} never showed ${String(expected)}; last text: ${JSON.stringify(last.slice(0, 2000))}`);
+      }
+    },
+    async evaluate(fn, arg) {
+      return evaluate(`(${fn.toString()})(${JSON.stringify(arg)})`);
+    },
+    async waitFor(fn, arg, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await fn(arg as never);
+        if (value) return value;
+        if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${fn.toString().slice(0, 200)}`);
+        await new Promise((r) => setTimeout(r, 25)); // poll interval, not a synchronisation sleep
+      }
+    },
+    async screenshot(file) {
+      await (raw as PlaywrightPage).screenshot({ path: file });
+    },
+    async close() {
+      await raw.close().catch(() => {});
+    },
+  };
+  return page;
+}

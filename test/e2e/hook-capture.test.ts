@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { TEST_PAGES } from './harness/browsers';
+import { waitForCapture } from './harness/capture';
+import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+
+describe.each(BROWSERS)('page hook capture in %s', (browserName) => {
+  let server: EchoServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
+    session = await launch(browserName);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('reports open, both sends, both receives and the close, with exact bytes, in order', async () => {
+    const pageUrl = `${server.httpUrl}/pages/hook-basic.html`;
+    const page = await session.openPage(pageUrl);
+    // What the page itself saw: proves the hook did not change its behaviour.
+    const pageLog = () => page.evaluate(() => document.getElementById('log')!.textContent ?? '', null);
+    await page.waitFor(async () => (await pageLog()).includes('closed'), null);
+    expect(await pageLog()).toBe('text hello\nbinary 0,1,2,127,128,255\nclosed 1000 done\n');
+    const { events } = await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
+    const socketUrl = `${server.url}/`;
+    expect(events.map((e) => e.type)).toEqual(['created', 'open', 'frame', 'frame', 'frame', 'frame', 'close']);
+    const frames = events.filter((e) => e.type === 'frame');
+    expect(frames.map((f) => [f.direction, f.payload])).toEqual([
+      ['out', { kind: 'text', text: 'hello' }],
+      ['out', { kind: 'binary', base64: Buffer.from([0, 1, 2, 127, 128, 255]).toString('base64') }],
+      ['in', { kind: 'text', text: 'hello' }],
+      ['in', { kind: 'binary', base64: Buffer.from([0, 1, 2, 127, 128, 255]).toString('base64') }],
+    ]);
+    expect(events[0]).toMatchObject({ type: 'created', url: socketUrl, frameUrl: pageUrl, protocols: [] });
+    expect(events.at(-1)).toMatchObject({ type: 'close', code: 1000, reason: 'done', wasClean: true });
+    await page.close();
+  });
+});
