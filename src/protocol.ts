@@ -171,7 +171,8 @@ export const LIMITS = {
 export function isWirePayload(x: unknown): x is WirePayload {
   if (!isRecord(x)) return false;
   if (x.kind === 'text') return isString(x.text);
-  if (x.kind === 'binary') return isString(x.base64) && /^[A-Za-z0-9+/]*={0,2}$/.test(x.base64);
+  // Padded base64 only (what bytesToBase64 writes): base64ByteLength relies on length % 4 === 0.
+  if (x.kind === 'binary') return isString(x.base64) && x.base64.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(x.base64);
   return false;
 }
 
@@ -223,8 +224,22 @@ export function isPanelToBackground(x: unknown): x is PanelToBackground {
   return isRecord(x) && x.source === 'socket-scope-panel' && x.type === 'subscribe' && Number.isInteger(x.tabId);
 }
 
+const SOCKET_STATES: readonly unknown[] = ['connecting', 'open', 'closing', 'closed'] satisfies SocketState[];
+const isNumberOrNull = (x: unknown) => x === null || isFiniteNumber(x);
+
 function isConnectionSummary(x: unknown): x is ConnectionSummary {
-  return isRecord(x) && isString(x.id) && isString(x.url) && isString(x.state);
+  return (
+    isRecord(x) &&
+    isString(x.id) &&
+    isString(x.url) &&
+    SOCKET_STATES.includes(x.state) &&
+    isString(x.protocol) &&
+    isString(x.extensions) &&
+    isNumberOrNull(x.openedAt) &&
+    isNumberOrNull(x.closeCode) &&
+    isString(x.closeReason) &&
+    isFiniteNumber(x.dropped)
+  );
 }
 
 export function isBackgroundToPopup(x: unknown): x is BackgroundToPopup {

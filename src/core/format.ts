@@ -27,8 +27,10 @@ const PREVIEW_BYTES = 48;
  */
 export function previewPayload(payload: WirePayload, maxChars = 200): string {
   if (payload.kind === 'text') {
-    const head = payload.text.length > maxChars ? payload.text.slice(0, maxChars) + '…' : payload.text;
-    return makeVisible(head);
+    if (payload.text.length <= maxChars) return makeVisible(payload.text);
+    // Do not cut a surrogate pair in half (it would render as U+FFFD).
+    const cut = isHighSurrogate(payload.text.charCodeAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+    return makeVisible(payload.text.slice(0, cut)) + '…';
   }
   const headBase64 = payload.base64.slice(0, Math.ceil(PREVIEW_BYTES / 3) * 4);
   const bytes = base64ToBytes(headBase64);
@@ -36,9 +38,14 @@ export function previewPayload(payload: WirePayload, maxChars = 200): string {
   return base64ByteLength(payload.base64) > PREVIEW_BYTES ? hex + ' …' : hex;
 }
 
-/** Replaces C0/C1 controls, bidi controls and zero-width characters with visible marks. */
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/**
+ * Replaces C0/C1 controls, line/paragraph separators (mandatory breaks, UAX #14), bidi controls
+ * and zero-width characters with visible marks.
+ */
 export function makeVisible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     const code = c.charCodeAt(0);
     if (code < 0x20) return String.fromCharCode(0x2400 + code); // ␀..␟ control pictures
     return `\\u{${code.toString(16)}}`;

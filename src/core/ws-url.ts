@@ -2,6 +2,8 @@
 
 export type UrlCheck = { ok: true; url: string; note?: string } | { ok: false; error: string };
 
+const NO_HOST = 'The URL has no host: write it as ws://host:port/path';
+
 export function checkWebSocketUrl(input: string): UrlCheck {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, error: 'Enter a WebSocket URL, e.g. ws://127.0.0.1:8080/' };
@@ -12,6 +14,8 @@ export function checkWebSocketUrl(input: string): UrlCheck {
   try {
     parsed = new URL(trimmed);
   } catch {
+    // ws(s)/http(s) are special schemes: the parser itself rejects an empty host.
+    if (/^(wss?|https?):\/\/([:/?#]|$)/i.test(trimmed)) return { ok: false, error: NO_HOST };
     return { ok: false, error: `"${trimmed}" is not a valid URL` };
   }
   let note: string | undefined;
@@ -23,8 +27,9 @@ export function checkWebSocketUrl(input: string): UrlCheck {
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
     return { ok: false, error: `Unsupported scheme "${parsed.protocol}": use ws:// or wss://` };
   }
-  if (parsed.hostname === '') return { ok: false, error: 'The URL has no host' };
-  if (parsed.hash !== '') return { ok: false, error: 'A WebSocket URL cannot have a #fragment' };
+  if (parsed.hostname === '') return { ok: false, error: NO_HOST };
+  // `hash` is '' for a bare "#", yet the WebSocket constructor rejects any fragment, empty or not.
+  if (parsed.href.includes('#')) return { ok: false, error: 'A WebSocket URL cannot have a #fragment' };
   return note ? { ok: true, url: parsed.href, note } : { ok: true, url: parsed.href };
 }
 

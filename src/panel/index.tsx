@@ -22,6 +22,6 @@ if (tabId === null) {
   root.textContent = 'No tab to inspect: open this panel from DevTools, or as panel.html?tabId=<tab id>.';
 } else {
   const port = browser.runtime.connect({ name: PORT_NAMES.panel });
-  const store = createPanelStore(createPortChannel<PanelToBackground, BackgroundToPanel>(port, isBackgroundToPanel), tabId);
+  const store = createPanelStore(createPortChannel<PanelToBackground, BackgroundToPanel>(port, isBackgroundToPanel, (m) => console.warn("Socket Scope: dropped a malformed message", JSON.stringify(m).slice(0, 500))), tabId);
   render(<PanelApp store={store} />, root);
 }

@@ -43,7 +43,11 @@ export function PopupApp({ store, defaultUrl }: { store: PopupStore; defaultUrl:
         </p>
       )}
       {state.notice && <p class="notice">{state.notice}</p>}
-      {!state.connected && <p class="notice">Connecting to the extension background…</p>}
+      {state.backgroundLost && (
+        <p class="error" role="alert">
+          Lost the connection to the extension background. Reopen the popup.
+        </p>
+      )}
 
       {state.connections.length > 0 && (
         <div class="tabs" role="tablist" aria-label="Connections">

@@ -10,7 +10,8 @@ export interface PopupState {
   readonly selectedId: string | null;
   readonly error: string | null;
   readonly notice: string | null;
-  readonly connected: boolean;
+  /** The port to the background closed (extension reloaded or background suspended). */
+  readonly backgroundLost: boolean;
   readonly revision: number;
 }
 
@@ -19,7 +20,7 @@ export type PopupChannel = Channel<PopupToBackground, BackgroundToPopup>;
 /** Popup state outside the UI: components render it, the store decides and talks to the background. */
 export function createPopupStore(channel: PopupChannel) {
   const logs = new Map<string, SocketEvent[]>();
-  let state: PopupState = { connections: [], logs, selectedId: null, error: null, notice: null, connected: false, revision: 0 };
+  let state: PopupState = { connections: [], logs, selectedId: null, error: null, notice: null, backgroundLost: false, revision: 0 };
   const listeners = new Set<() => void>();
 
   const set = (patch: Partial<PopupState>) => {
@@ -49,7 +50,7 @@ export function createPopupStore(channel: PopupChannel) {
       case 'popup-snapshot':
         logs.clear();
         appendEvents(message.events);
-        set({ ...applyConnections(message.connections), connected: true });
+        set(applyConnections(message.connections));
         break;
       case 'popup-update':
         appendEvents(message.events);
@@ -60,7 +61,7 @@ export function createPopupStore(channel: PopupChannel) {
         break;
     }
   });
-  channel.onDisconnect(() => set({ connected: false }));
+  channel.onDisconnect(() => set({ backgroundLost: true }));
   post({ source: 'socket-scope-popup', type: 'hello' });
 
   const selected = () => state.connections.find((c) => c.id === state.selectedId) ?? null;

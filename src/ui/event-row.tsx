@@ -11,26 +11,26 @@ export function EventRow({ event }: { event: SocketEvent }) {
         <div class={`ev ev-frame ev-${event.direction}`}>
           <span class="ev-dir" title={event.direction === 'out' ? 'Sent' : 'Received'}>
             {event.direction === 'out' ? '↑ Sent' : '↓ Received'}
-          </span>
-          {time}
-          <span class="ev-size">{formatBytes(payloadByteLength(event.payload))}</span>
-          <span class="ev-kind">{event.payload.kind}</span>
+          </span>{' '}
+          {time}{' '}
+          <span class="ev-size">{formatBytes(payloadByteLength(event.payload))}</span>{' '}
+          <span class="ev-kind">{event.payload.kind}</span>{' '}
           <span class="ev-preview">{previewPayload(event.payload)}</span>
         </div>
       );
     case 'created':
       return (
         <div class="ev ev-meta">
-          <span class="ev-dir">● Connecting</span>
-          {time}
+          <span class="ev-dir">● Connecting</span>{' '}
+          {time}{' '}
           <span class="ev-preview">{makeVisible(event.url)}</span>
         </div>
       );
     case 'open':
       return (
         <div class="ev ev-meta">
-          <span class="ev-dir">● Open</span>
-          {time}
+          <span class="ev-dir">● Open</span>{' '}
+          {time}{' '}
           <span class="ev-preview">
             {event.protocol ? `protocol ${makeVisible(event.protocol)}` : 'no subprotocol'}
             {event.extensions ? `, extensions ${makeVisible(event.extensions)}` : ''}
@@ -40,16 +40,16 @@ export function EventRow({ event }: { event: SocketEvent }) {
     case 'error':
       return (
         <div class="ev ev-error">
-          <span class="ev-dir">⚠ Error</span>
-          {time}
+          <span class="ev-dir">⚠ Error</span>{' '}
+          {time}{' '}
           <span class="ev-preview">{event.message}</span>
         </div>
       );
     case 'close':
       return (
         <div class="ev ev-meta">
-          <span class="ev-dir">■ Closed</span>
-          {time}
+          <span class="ev-dir">■ Closed</span>{' '}
+          {time}{' '}
           <span class="ev-preview">
             {`${event.code} ${describeCloseCode(event.code)}${event.reason ? ` — “${makeVisible(event.reason)}”` : ''}${
               event.wasClean ? '' : ' (not clean)'

@@ -1,5 +1,8 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ARTIFACTS } from './browsers';
 import { findByRole } from './find-by-role';
 
 export type Name = string | RegExp;
@@ -28,6 +31,14 @@ export interface UiPage {
 }
 
 const FINDER = findByRole.toString();
+
+/** On a failed wait, keep a picture of what the user would have seen. */
+async function saveFailureScreenshot(raw: PlaywrightPage | PuppeteerPage, what: string): Promise<void> {
+  const dir = path.join(ARTIFACTS, 'failures');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${Date.now()}-${what.replace(/[^a-z0-9]+/gi, '_').slice(0, 60)}.png`);
+  await (raw as PlaywrightPage).screenshot({ path: file }).catch(() => {});
+}
 type Located = { x: number; y: number; text: string } | null;
 
 export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
@@ -85,6 +96,7 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
           timeoutMs,
         )) as string;
       } catch {
+        await saveFailureScreenshot(raw, `${role}-${String(name)}`);
         throw new Error(`${describe(role, name)} never showed ${String(expected)}; last text: ${JSON.stringify(last.slice(0, 2000))}`);
       }
     },

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { TEST_PAGES } from './harness/browsers';
+import { waitForCapture } from './harness/capture';
+import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+
+describe.each(BROWSERS)('panel as a page in %s', (browserName) => {
+  let server: EchoServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
+    session = await launch(browserName);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('lists the socket of the inspected tab and its frames', async () => {
+    const pageUrl = `${server.httpUrl}/pages/hook-basic.html`;
+    const page = await session.openPage(pageUrl);
+    const { tabId } = await waitForCapture(session, pageUrl, (events) => events.some((e) => e.type === 'close'));
+
+    const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    await panel.waitForText('listbox', 'Sockets (1)', `${server.url}/`);
+    expect(await panel.text('listbox', 'Sockets (1)')).toContain('closed · ↑2 ↓2 · closed 1000');
+    const frames = await panel.waitForText('log', 'Frames', /■ Closed/);
+    const rows = frames.match(/(↑ Sent|↓ Received) \S+ \d+ B (text|binary) [^↑↓■●]*/g) ?? [];
+    expect(rows.map((r) => r.replace(/ \d{2}:\d{2}:\d{2}\.\d{3} /, ' ').trim())).toEqual([
+      '↑ Sent 5 B text hello',
+      '↑ Sent 6 B binary 00 01 02 7f 80 ff',
+      '↓ Received 5 B text hello',
+      '↓ Received 6 B binary 00 01 02 7f 80 ff',
+    ]);
+    expect(frames).toContain('1000 Normal closure — “done”');
+    await panel.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { createCaptureHub } from '../../src/background/capture-hub';
+import { createMemoryChannelPair, type Channel } from '../../src/core/channel';
+import { DEFAULT_LIMITS } from '../../src/core/event-log';
+import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../../src/protocol';
+
+type PanelEnd = Channel<PanelToBackground, BackgroundToPanel>;
+
+const frame = (socketId: string, n: number): SocketEvent => ({
+  type: 'frame', socketId, time: n, direction: 'in', payload: { kind: 'text', text: `${socketId}:${n}` },
+});
+const created = (socketId: string, n: number): SocketEvent => ({
+  type: 'created', socketId, time: n, url: 'ws://x/', protocols: [], frameUrl: 'https://page/',
+});
+
+/** A panel connected to the hub: records what it receives, lets a test wait for a count. */
+function connectPanel(hub: ReturnType<typeof createCaptureHub>) {
+  const [panel, background] = createMemoryChannelPair<PanelToBackground, BackgroundToPanel>();
+  hub.addPanel(background);
+  const received: BackgroundToPanel[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  panel.onMessage((m) => {
+    received.push(m);
+    for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
+  });
+  const waitForMessages = (count: number) =>
+    new Promise<void>((resolve) => (received.length >= count ? resolve() : waiters.push({ count, resolve })));
+  return { panel: panel as PanelEnd, received, waitForMessages };
+}
+
+/** Lets every queued microtask (in-memory deliveries) run; not a timed sleep. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('capture hub', () => {
+  it('sends a snapshot of earlier events, then updates for its tab only', async () => {
+    const hub = createCaptureHub();
+    hub.record(7, [created('a', 1), frame('a', 2)]);
+    hub.record(8, [created('z', 1)]);
+    const { panel, received, waitForMessages } = connectPanel(hub);
+    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    await waitForMessages(1);
+    expect(received[0]).toEqual({
+      source: 'socket-scope-background', type: 'capture-snapshot', tabId: 7, events: [created('a', 1), frame('a', 2)], dropped: 0,
+    });
+
+    hub.record(8, [frame('z', 2)]);
+    hub.record(7, [frame('a', 3), frame('a', 4)]);
+    hub.record(8, [frame('z', 3)]);
+    hub.record(7, [frame('b', 5)]);
+    await waitForMessages(3);
+    await settle();
+    expect(received.slice(1)).toEqual([
+      { source: 'socket-scope-background', type: 'capture-update', tabId: 7, events: [frame('a', 3), frame('a', 4)], dropped: 0 },
+      { source: 'socket-scope-background', type: 'capture-update', tabId: 7, events: [frame('b', 5)], dropped: 0 },
+    ]);
+    expect(hub.tabIds().sort()).toEqual([7, 8]);
+  });
+
+  it('sends an empty snapshot for a tab with no capture yet', async () => {
+    const hub = createCaptureHub();
+    const { panel, received, waitForMessages } = connectPanel(hub);
+    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 3 });
+    await waitForMessages(1);
+    expect(received).toEqual([{ source: 'socket-scope-background', type: 'capture-snapshot', tabId: 3, events: [], dropped: 0 }]);
+  });
+
+  it('chunks a snapshot larger than 5,000 events: capture-snapshot first, then capture-update, complete', async () => {
+    const hub = createCaptureHub({ ...DEFAULT_LIMITS, maxFrames: 12_000 });
+    const events = Array.from({ length: 12_345 }, (_, i) => frame('s', i));
+    hub.record(7, events);
+    const { panel, received, waitForMessages } = connectPanel(hub);
+    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    await waitForMessages(3);
+    await settle();
+    expect(received.map((m) => [m.type, m.events.length, m.dropped])).toEqual([
+      ['capture-snapshot', 5_000, 345],
+      ['capture-update', 5_000, 345],
+      ['capture-update', 2_000, 345],
+    ]);
+    expect(received.flatMap((m) => m.events).map((e) => e.time)).toEqual(events.slice(345).map((e) => e.time));
+  });
+
+  it('re-subscribing to another tab moves the panel', async () => {
+    const hub = createCaptureHub();
+    const { panel, received, waitForMessages } = connectPanel(hub);
+    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 8 });
+    await waitForMessages(2);
+    hub.record(7, [frame('a', 1)]);
+    hub.record(8, [frame('z', 1)]);
+    await waitForMessages(3);
+    await settle();
+    expect(received.map((m) => [m.type, m.tabId, m.events.length])).toEqual([
+      ['capture-snapshot', 7, 0],
+      ['capture-snapshot', 8, 0],
+      ['capture-update', 8, 1],
+    ]);
+  });
+
+  it('stops updating a panel once it disconnects, and keeps updating the others', async () => {
+    const hub = createCaptureHub();
+    const first = connectPanel(hub);
+    const second = connectPanel(hub);
+    first.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    await first.waitForMessages(1);
+    // A separate pair: closing `first` must not affect it.
+    second.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    await second.waitForMessages(1);
+
+    first.panel.close();
+    await settle();
+    // Posting to the closed panel would throw: record() succeeding proves it was removed.
+    expect(() => hub.record(7, [frame('a', 1)])).not.toThrow();
+    await second.waitForMessages(2);
+    await settle();
+    expect(first.received).toHaveLength(1);
+    expect(second.received.map((m) => m.type)).toEqual(['capture-snapshot', 'capture-update']);
+  });
+});

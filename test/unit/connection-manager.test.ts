@@ -1,0 +1,135 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { createConnectionManager, type ConnectionManager, type WebSocketLike } from '../../src/background/connection-manager';
+import type { SocketEvent } from '../../src/protocol';
+
+let server: EchoServer;
+beforeAll(async () => {
+  server = await startEchoServer({ port: 0 });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const createManager = () => createConnectionManager((url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike);
+
+/** Resolves with the events of `id` once `done` holds for them; driven by onChange, no polling. */
+function waitForEvents(manager: ConnectionManager, id: string, done: (events: SocketEvent[]) => boolean): Promise<SocketEvent[]> {
+  const current = () => manager.events().filter((e) => e.socketId === id);
+  return new Promise((resolve) => {
+    if (done(current())) return resolve(current());
+    const off = manager.onChange(() => {
+      if (!done(current())) return;
+      off();
+      resolve(current());
+    });
+  });
+}
+const hasType = (type: SocketEvent['type']) => (events: SocketEvent[]) => events.some((e) => e.type === type);
+const connectOk = (manager: ConnectionManager, url: string, protocols: string[] = []) => {
+  const result = manager.connect(url, protocols);
+  if (!result.ok) throw new Error(result.error);
+  return result.id;
+};
+
+/** A port nothing listens on: bind an ephemeral port, then release it. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe('connection manager against a real echo server', () => {
+  it('connects, echoes text and binary with exact bytes, and records events in order', async () => {
+    const manager = createManager();
+    const id = connectOk(manager, `${server.url}/`);
+    expect(manager.summaries()).toMatchObject([{ id, url: `${server.url}/`, state: 'connecting', openedAt: null }]);
+    await waitForEvents(manager, id, hasType('open'));
+    expect(manager.summaries()[0]?.state).toBe('open');
+
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => 255 - i);
+    const base64 = Buffer.from(bytes).toString('base64');
+    expect(manager.send(id, { kind: 'text', text: 'héllo 😀' })).toEqual({ ok: true });
+    expect(manager.send(id, { kind: 'binary', base64 })).toEqual({ ok: true });
+    const events = await waitForEvents(manager, id, (es) => es.filter((e) => e.type === 'frame').length === 4);
+
+    expect(events.map((e) => (e.type === 'frame' ? `frame ${e.direction}` : e.type))).toEqual([
+      'created', 'open', 'frame out', 'frame out', 'frame in', 'frame in',
+    ]);
+    const payloads = events.flatMap((e) => (e.type === 'frame' ? [e.payload] : []));
+    expect(payloads).toEqual([
+      { kind: 'text', text: 'héllo 😀' },
+      { kind: 'binary', base64 },
+      { kind: 'text', text: 'héllo 😀' },
+      { kind: 'binary', base64 },
+    ]);
+    expect(events[0]).toMatchObject({ type: 'created', socketId: id, url: `${server.url}/`, protocols: [] });
+
+    expect(manager.disconnect(id, 1000, 'done')).toEqual({ ok: true });
+    const closed = await waitForEvents(manager, id, hasType('close'));
+    expect(closed.at(-1)).toMatchObject({ type: 'close', code: 1000, reason: 'done', wasClean: true });
+    expect(manager.summaries()[0]).toMatchObject({ state: 'closed', closeCode: 1000, closeReason: 'done' });
+  });
+
+  it('negotiates the first offered subprotocol', async () => {
+    const manager = createManager();
+    const id = connectOk(manager, `${server.url}/`, ['chat.v2', 'chat.v1']);
+    const events = await waitForEvents(manager, id, hasType('open'));
+    expect(events[1]).toMatchObject({ type: 'open', protocol: 'chat.v2' });
+    expect(manager.summaries()[0]?.protocol).toBe('chat.v2');
+    manager.disconnect(id, 1000, '');
+    await waitForEvents(manager, id, hasType('close'));
+  });
+
+  it('reports a server close with its code and reason', async () => {
+    const manager = createManager();
+    const id = connectOk(manager, `${server.url}/close?code=4001&reason=bye`);
+    const events = await waitForEvents(manager, id, hasType('close'));
+    expect(events.map((e) => e.type)).toEqual(['created', 'open', 'close']);
+    expect(events[2]).toMatchObject({ code: 4001, reason: 'bye', wasClean: true });
+    expect(manager.summaries()[0]).toMatchObject({ state: 'closed', closeCode: 4001, closeReason: 'bye' });
+  });
+
+  it('reports a refused connection as an error, then a close with 1006', async () => {
+    const manager = createManager();
+    const id = connectOk(manager, `ws://127.0.0.1:${await closedPort()}/`);
+    const events = await waitForEvents(manager, id, hasType('close'));
+    expect(events.map((e) => e.type)).toEqual(['created', 'error', 'close']);
+    expect(events[1]).toMatchObject({ message: 'Connection failed (refused, unreachable, TLS or handshake rejected)' });
+    expect(events[2]).toMatchObject({ code: 1006, wasClean: false });
+  });
+
+  it('refuses to send before open, or to an unknown connection', async () => {
+    const manager = createManager();
+    const id = connectOk(manager, `${server.url}/`);
+    expect(manager.send(id, { kind: 'text', text: 'early' })).toEqual({ ok: false, error: 'Cannot send: the connection is connecting' });
+    expect(manager.send('nope', { kind: 'text', text: 'x' })).toEqual({ ok: false, error: 'No such connection' });
+    expect(manager.disconnect('nope', 1000, '')).toEqual({ ok: false, error: 'No such connection' });
+    await waitForEvents(manager, id, hasType('open'));
+    manager.disconnect(id, 1000, '');
+    await waitForEvents(manager, id, hasType('close'));
+    expect(manager.events().filter((e) => e.type === 'frame')).toEqual([]);
+  });
+
+  it('rejects an invalid URL and creates nothing', () => {
+    const manager = createManager();
+    const changes: SocketEvent[][] = [];
+    manager.onChange((events) => changes.push(events));
+    expect(manager.connect('ftp://x', [])).toEqual({ ok: false, error: 'Unsupported scheme "ftp:": use ws:// or wss://' });
+    expect(manager.connect('', [])).toMatchObject({ ok: false });
+    expect(manager.summaries()).toEqual([]);
+    expect(manager.events()).toEqual([]);
+    expect(changes).toEqual([]);
+  });
+
+  it('reports a constructor error (invalid subprotocol) as ok:false and creates nothing', () => {
+    const manager = createManager();
+    const result = manager.connect(`${server.url}/`, ['a b']);
+    expect(result.ok).toBe(false);
+    expect(manager.summaries()).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryChannelPair } from '../../src/core/channel';
+import { createPopupStore } from '../../src/popup/popup-store';
+import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, SocketEvent } from '../../src/protocol';
+
+const BG = { source: 'socket-scope-background' } as const;
+const summary = (id: string, state: ConnectionSummary['state'] = 'open'): ConnectionSummary => ({
+  id, url: 'ws://x/', state, protocol: '', extensions: '', openedAt: 1, closeCode: null, closeReason: '', dropped: 0,
+});
+const frame = (socketId: string, n: number): SocketEvent => ({
+  type: 'frame', socketId, time: n, direction: 'in', payload: { kind: 'text', text: String(n) },
+});
+
+/** The popup store on one end; the test plays the background on the other. */
+function setup() {
+  const [popupEnd, background] = createMemoryChannelPair<PopupToBackground, BackgroundToPopup>();
+  const store = createPopupStore(popupEnd);
+  const received: PopupToBackground[] = [];
+  background.onMessage((m) => received.push(m));
+  /** Sends from the background and resolves once the store has applied it. */
+  const reply = (message: BackgroundToPopup) =>
+    new Promise<void>((resolve) => {
+      const off = store.subscribe(() => {
+        off();
+        resolve();
+      });
+      background.post(message);
+    });
+  /** Every message the popup posted so far, once in-flight ones have arrived. */
+  const sent = async () => {
+    const marker = new Promise<void>((resolve) => queueMicrotask(resolve));
+    await marker;
+    return received;
+  };
+  return { store, background, reply, sent };
+}
+
+describe('popup store', () => {
+  it('says hello first, and fills logs from snapshot then update', async () => {
+    const { store, reply, sent } = setup();
+    expect(await sent()).toEqual([{ source: 'socket-scope-popup', type: 'hello' }]);
+    expect(store.getState().connected).toBe(false);
+
+    await reply({ ...BG, type: 'popup-snapshot', connections: [summary('c1')], events: [frame('c1', 1), frame('c1', 2)] });
+    expect(store.getState()).toMatchObject({ connected: true, selectedId: 'c1', error: null });
+    expect(store.getState().logs.get('c1')?.map((e) => e.time)).toEqual([1, 2]);
+
+    await reply({ ...BG, type: 'popup-update', connections: [summary('c1'), summary('c2', 'connecting')], events: [frame('c2', 3), frame('c1', 4)] });
+    const state = store.getState();
+    expect(state.selectedId).toBe('c2'); // the newly created connection
+    expect(state.logs.get('c1')?.map((e) => e.time)).toEqual([1, 2, 4]);
+    expect(state.logs.get('c2')?.map((e) => e.time)).toEqual([3]);
+
+    // A fresh snapshot (e.g. after reconnecting) replaces the logs rather than appending.
+    await reply({ ...BG, type: 'popup-snapshot', connections: [summary('c1')], events: [frame('c1', 9)] });
+    expect([...store.getState().logs.keys()]).toEqual(['c1']);
+    expect(store.getState().logs.get('c1')?.map((e) => e.time)).toEqual([9]);
+  });
+
+  it('shows popup-error and tracks disconnection', async () => {
+    const { store, reply, background } = setup();
+    await reply({ ...BG, type: 'popup-error', message: 'No such connection' });
+    expect(store.getState().error).toBe('No such connection');
+    const disconnected = new Promise<void>((resolve) => store.subscribe(resolve));
+    background.close();
+    await disconnected;
+    expect(store.getState().connected).toBe(false);
+  });
+
+  it('posts connect with the normalised URL and parsed subprotocols, and shows the note', async () => {
+    const { store, sent } = setup();
+    store.connect(' https://example.com/feed ', 'v2.chat, v1.chat');
+    expect(store.getState()).toMatchObject({ error: null, notice: 'Using wss:// for https:// (WebSockets speak ws:// and wss://)' });
+    expect((await sent()).slice(1)).toEqual([
+      { source: 'socket-scope-popup', type: 'connect', url: 'wss://example.com/feed', protocols: ['v2.chat', 'v1.chat'] },
+    ]);
+  });
+
+  it.each([
+    ['ftp://x', '', 'Unsupported scheme "ftp:": use ws:// or wss://'],
+    ['ws://x/', 'a b', '"a b" is not a valid subprotocol token'],
+    ['ws://x/', 'chat,chat', 'Subprotocol "chat" is listed twice'],
+  ])('connect(%j, %j) sets an error and posts nothing', async (url, protocols, error) => {
+    const { store, sent } = setup();
+    store.connect(url, protocols);
+    expect(store.getState().error).toBe(error);
+    expect((await sent()).map((m) => m.type)).toEqual(['hello']);
+  });
+
+  it('sends text and disconnects the selected connection; validates the close request', async () => {
+    const { store, reply, sent } = setup();
+    store.sendText('too early');
+    expect(store.getState().error).toBe('Connect first');
+
+    await reply({ ...BG, type: 'popup-snapshot', connections: [summary('c1', 'connecting')], events: [] });
+    store.sendText('still early');
+    expect(store.getState().error).toBe('Cannot send: the connection is connecting');
+
+    await reply({ ...BG, type: 'popup-update', connections: [summary('c1')], events: [] });
+    store.sendText('hi');
+    expect(store.getState().error).toBeNull();
+    store.disconnect(1001, '');
+    expect(store.getState().error).toBe('Close code 1001 is not allowed: use 1000 or 3000–4999');
+    store.disconnect(4000, 'é'.repeat(62));
+    expect(store.getState().error).toBe('The close reason must be at most 123 UTF-8 bytes');
+    store.disconnect(4000, 'bye');
+    expect((await sent()).slice(1)).toEqual([
+      { source: 'socket-scope-popup', type: 'send', connectionId: 'c1', payload: { kind: 'text', text: 'hi' } },
+      { source: 'socket-scope-popup', type: 'disconnect', connectionId: 'c1', code: 4000, reason: 'bye' },
+    ]);
+  });
+});

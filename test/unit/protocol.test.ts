@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import {
+  LIMITS,
+  isBackgroundToPanel,
+  isBackgroundToPopup,
+  isPanelToBackground,
+  isPopupToBackground,
+  isRelayToBackground,
+  isSocketEvent,
+  isWirePayload,
+  type ConnectionSummary,
+  type SocketEvent,
+} from '../../src/protocol';
+
+const created: SocketEvent = { type: 'created', socketId: 's1', time: 1.5, url: 'ws://x/', protocols: ['a'], frameUrl: 'https://p/' };
+const open: SocketEvent = { type: 'open', socketId: 's1', time: 2, protocol: 'a', extensions: '' };
+const frame: SocketEvent = { type: 'frame', socketId: 's1', time: 3, direction: 'in', payload: { kind: 'binary', base64: 'AAEC' } };
+const error: SocketEvent = { type: 'error', socketId: 's1', time: 4, message: 'boom' };
+const close: SocketEvent = { type: 'close', socketId: 's1', time: 5, code: 1000, reason: '', wasClean: true };
+const allEvents = [created, open, frame, error, close];
+const summary: ConnectionSummary = {
+  id: 'c1', url: 'ws://x/', state: 'open', protocol: '', extensions: '', openedAt: 1, closeCode: null, closeReason: '', dropped: 0,
+};
+
+const without = (o: object, key: string) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
+const label = (x: unknown) => String(JSON.stringify(x)).slice(0, 80);
+const nonObjects: unknown[] = [null, undefined, 0, 'x', true, [], [created]];
+
+describe('isWirePayload', () => {
+  it('accepts text and padded base64', () => {
+    for (const p of [{ kind: 'text', text: '' }, { kind: 'text', text: 'hi' }, { kind: 'binary', base64: '' }, { kind: 'binary', base64: 'AA==' }, { kind: 'binary', base64: 'AAA=' }, { kind: 'binary', base64: '+/+/' }]) {
+      expect(isWirePayload(p), label(p)).toBe(true);
+    }
+  });
+  it('rejects wrong kinds, wrong types and invalid base64', () => {
+    const bad: unknown[] = [
+      ...nonObjects,
+      { kind: 'blob', text: 'x' }, { kind: 'text' }, { kind: 'text', text: 1 }, { kind: 'binary', text: 'AA==' },
+      { kind: 'binary', base64: 'A?==' }, { kind: 'binary', base64: 'A===' }, { kind: 'binary', base64: 'AA=A' },
+      { kind: 'binary', base64: 'AAA' }, { kind: 'binary', base64: 'A' }, { kind: 'binary', base64: 'AA AA' }, { kind: 'binary', base64: 'AA-_' },
+    ];
+    for (const p of bad) expect(isWirePayload(p), label(p)).toBe(false);
+  });
+});
+
+describe('isSocketEvent', () => {
+  it('accepts each event type', () => {
+    for (const e of allEvents) expect(isSocketEvent(e), e.type).toBe(true);
+  });
+  it('rejects any missing field', () => {
+    for (const e of allEvents) {
+      for (const key of Object.keys(e)) expect(isSocketEvent(without(e, key)), `${e.type} without ${key}`).toBe(false);
+    }
+  });
+  it('rejects wrong types and values', () => {
+    const bad: unknown[] = [
+      ...nonObjects,
+      { ...created, type: 'opened' }, { ...created, socketId: 1 }, { ...created, socketId: 'x'.repeat(129) },
+      { ...created, time: NaN }, { ...created, time: Infinity }, { ...created, time: '1' }, { ...created, protocols: [1] },
+      { ...created, protocols: 'a' }, { ...created, url: 'ws://x/' + 'a'.repeat(LIMITS.maxUrlLength) },
+      { ...frame, direction: 'both' }, { ...frame, payload: { kind: 'binary', base64: '!!!!' } },
+      { ...close, code: '1000' }, { ...close, wasClean: 1 }, { ...close, reason: 'r'.repeat(LIMITS.maxReasonLength + 1) },
+      { ...open, protocol: null }, { ...error, message: {} },
+    ];
+    for (const e of bad) expect(isSocketEvent(e), label(e)).toBe(false);
+  });
+  it('accepts a url of exactly the maximum length', () => {
+    const url = 'ws://x/'.padEnd(LIMITS.maxUrlLength, 'a');
+    expect(isSocketEvent({ ...created, url })).toBe(true);
+  });
+});
+
+describe('isRelayToBackground', () => {
+  const valid = { source: 'socket-scope-relay', type: 'capture', events: allEvents };
+  it('accepts a capture batch, including empty and maximal ones', () => {
+    expect(isRelayToBackground(valid)).toBe(true);
+    expect(isRelayToBackground({ ...valid, events: [] })).toBe(true);
+    expect(isRelayToBackground({ ...valid, events: Array(LIMITS.maxEventsPerMessage).fill(frame) })).toBe(true);
+  });
+  it('rejects wrong source/type, bad events, too many events and non-objects', () => {
+    for (const m of [
+      ...nonObjects, [valid], { ...valid, source: 'socket-scope-popup' }, { ...valid, type: 'hello' }, without(valid, 'events'),
+      { ...valid, events: [created, { ...frame, payload: null }] }, { ...valid, events: {} },
+      { ...valid, events: Array(LIMITS.maxEventsPerMessage + 1).fill(frame) },
+    ]) {
+      expect(isRelayToBackground(m)).toBe(false);
+    }
+  });
+});
+
+describe('isPopupToBackground', () => {
+  const src = { source: 'socket-scope-popup' } as const;
+  const valid = [
+    { ...src, type: 'hello' },
+    { ...src, type: 'connect', url: 'ws://x/', protocols: ['a', 'b'] },
+    { ...src, type: 'send', connectionId: 'c1', payload: { kind: 'text', text: 'hi' } },
+    { ...src, type: 'disconnect', connectionId: 'c1', code: 1000, reason: '' },
+  ];
+  it('accepts each message', () => {
+    for (const m of valid) expect(isPopupToBackground(m), m.type).toBe(true);
+  });
+  it('rejects missing fields, wrong types, wrong source and oversized urls', () => {
+    for (const m of valid.slice(1)) {
+      for (const key of Object.keys(m)) expect(isPopupToBackground(without(m, key)), `${m.type} without ${key}`).toBe(false);
+    }
+    for (const m of [
+      ...nonObjects, { ...valid[0], source: 'socket-scope-panel' }, { ...src, type: 'nope' },
+      { ...valid[1], protocols: [1] }, { ...valid[1], url: 'ws://x/' + 'a'.repeat(LIMITS.maxUrlLength) },
+      { ...valid[2], payload: { kind: 'binary', base64: '***' } }, { ...valid[2], connectionId: 7 },
+      { ...valid[3], code: '1000' }, { ...valid[3], code: NaN }, { ...valid[3], reason: null },
+    ]) {
+      expect(isPopupToBackground(m), label(m)).toBe(false);
+    }
+  });
+});
+
+describe('isPanelToBackground', () => {
+  it('accepts subscribe with an integer tab id only', () => {
+    expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 })).toBe(true);
+    for (const m of [
+      ...nonObjects, { source: 'socket-scope-panel', type: 'subscribe' }, { source: 'socket-scope-panel', type: 'subscribe', tabId: '7' },
+      { source: 'socket-scope-panel', type: 'subscribe', tabId: 7.5 }, { source: 'socket-scope-popup', type: 'subscribe', tabId: 7 },
+      { source: 'socket-scope-panel', type: 'hello', tabId: 7 },
+    ]) {
+      expect(isPanelToBackground(m)).toBe(false);
+    }
+  });
+});
+
+describe('isBackgroundToPopup', () => {
+  const src = { source: 'socket-scope-background' } as const;
+  const snapshot = { ...src, type: 'popup-snapshot', connections: [summary], events: allEvents };
+  it('accepts snapshot, update and error', () => {
+    expect(isBackgroundToPopup(snapshot)).toBe(true);
+    expect(isBackgroundToPopup({ ...snapshot, type: 'popup-update', connections: [], events: [] })).toBe(true);
+    expect(isBackgroundToPopup({ ...src, type: 'popup-error', message: 'no' })).toBe(true);
+  });
+  it('rejects malformed connections, events and messages', () => {
+    for (const key of Object.keys(summary)) {
+      expect(isBackgroundToPopup({ ...snapshot, connections: [without(summary, key)] }), `summary without ${key}`).toBe(false);
+    }
+    for (const m of [
+      ...nonObjects, { ...snapshot, source: 'socket-scope-relay' }, { ...snapshot, type: 'capture-snapshot' },
+      without(snapshot, 'connections'), without(snapshot, 'events'), { ...snapshot, connections: [{ ...summary, state: 'gone' }] },
+      { ...snapshot, connections: [{ ...summary, dropped: '0' }] }, { ...snapshot, connections: [{ ...summary, openedAt: 'now' }] },
+      { ...snapshot, events: [{ ...frame, direction: 'up' }] }, { ...snapshot, events: Array(LIMITS.maxEventsPerMessage + 1).fill(open) },
+      { ...src, type: 'popup-error' }, { ...src, type: 'popup-error', message: 1 },
+    ]) {
+      expect(isBackgroundToPopup(m), label(m)).toBe(false);
+    }
+  });
+});
+
+describe('isBackgroundToPanel', () => {
+  const valid = { source: 'socket-scope-background', type: 'capture-snapshot', tabId: 7, events: allEvents, dropped: 0 };
+  it('accepts snapshot and update', () => {
+    expect(isBackgroundToPanel(valid)).toBe(true);
+    expect(isBackgroundToPanel({ ...valid, type: 'capture-update', dropped: 12 })).toBe(true);
+  });
+  it('rejects missing fields, wrong types and too many events', () => {
+    for (const key of Object.keys(valid)) expect(isBackgroundToPanel(without(valid, key)), `without ${key}`).toBe(false);
+    for (const m of [
+      ...nonObjects, { ...valid, source: 'socket-scope-panel' }, { ...valid, type: 'popup-update' }, { ...valid, tabId: 1.5 },
+      { ...valid, dropped: '0' }, { ...valid, events: [{}] }, { ...valid, events: Array(LIMITS.maxEventsPerMessage + 1).fill(close) },
+    ]) {
+      expect(isBackgroundToPanel(m)).toBe(false);
+    }
+  });
+});
