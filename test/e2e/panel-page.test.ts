@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { TEST_PAGES } from './harness/browsers';
+import path from 'node:path';
+import { SCREENSHOTS, TEST_PAGES } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
 import { BROWSERS, launch, type ExtensionSession } from './harness/session';
 
@@ -34,6 +35,7 @@ describe.each(BROWSERS)('panel as a page in %s', (browserName) => {
       '↓ Received 6 B binary 00 01 02 7f 80 ff',
     ]);
     expect(frames).toContain('1000 Normal closure — “done”');
+    await panel.screenshot(path.join(SCREENSHOTS, `panel-${browserName}.png`));
     await panel.close();
     await page.close();
   });

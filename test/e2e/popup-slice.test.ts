@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { SCREENSHOTS } from './harness/browsers';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { BROWSERS, launch, type ExtensionSession } from './harness/session';
 
@@ -30,6 +32,8 @@ describe.each(BROWSERS)('popup client in %s', (browserName) => {
     expect(log).toMatch(new RegExp(`↓ Received ${CLOCK.source} 5 B text hello`));
     // The sent frame comes before its echo.
     expect(log.indexOf('↑ Sent')).toBeLessThan(log.indexOf('↓ Received'));
+
+    await popup.screenshot(path.join(SCREENSHOTS, `popup-${browserName}.png`), 'body');
 
     await popup.click('button', 'Disconnect');
     await popup.waitForText('status', 'Connection status', 'Closed: 1000 Normal closure');

@@ -39,10 +39,10 @@ describe('popup store', () => {
   it('says hello first, and fills logs from snapshot then update', async () => {
     const { store, reply, sent } = setup();
     expect(await sent()).toEqual([{ source: 'socket-scope-popup', type: 'hello' }]);
-    expect(store.getState().connected).toBe(false);
+    expect(store.getState().backgroundLost).toBe(false);
 
     await reply({ ...BG, type: 'popup-snapshot', connections: [summary('c1')], events: [frame('c1', 1), frame('c1', 2)] });
-    expect(store.getState()).toMatchObject({ connected: true, selectedId: 'c1', error: null });
+    expect(store.getState()).toMatchObject({ backgroundLost: false, selectedId: 'c1', error: null });
     expect(store.getState().logs.get('c1')?.map((e) => e.time)).toEqual([1, 2]);
 
     await reply({ ...BG, type: 'popup-update', connections: [summary('c1'), summary('c2', 'connecting')], events: [frame('c2', 3), frame('c1', 4)] });
@@ -57,14 +57,15 @@ describe('popup store', () => {
     expect(store.getState().logs.get('c1')?.map((e) => e.time)).toEqual([9]);
   });
 
-  it('shows popup-error and tracks disconnection', async () => {
+  it('shows popup-error and notices when the background goes away', async () => {
     const { store, reply, background } = setup();
     await reply({ ...BG, type: 'popup-error', message: 'No such connection' });
     expect(store.getState().error).toBe('No such connection');
     const disconnected = new Promise<void>((resolve) => store.subscribe(resolve));
     background.close();
+    expect(store.getState().backgroundLost).toBe(false);
     await disconnected;
-    expect(store.getState().connected).toBe(false);
+    expect(store.getState().backgroundLost).toBe(true);
   });
 
   it('posts connect with the normalised URL and parsed subprotocols, and shows the note', async () => {

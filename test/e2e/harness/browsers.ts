@@ -8,6 +8,8 @@ export const DIST_CHROME = path.join(ROOT, 'dist/chrome');
 export const DIST_FIREFOX = path.join(ROOT, 'dist/firefox');
 export const TEST_PAGES = path.join(ROOT, 'test/e2e/pages');
 export const ARTIFACTS = path.join(ROOT, 'artifacts');
+/** Screenshots the README shows, refreshed by every e2e run. */
+export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 
 function which(names: string[]): string | null {
   for (const name of names) {

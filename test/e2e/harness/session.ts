@@ -113,8 +113,17 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       const url = extensionUrl(file);
       // page.goto never resolves for moz-extension:// (TESTING.md): navigate, then wait.
       void page.goto(url).catch(() => {});
-      await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { polling: 50 }, url);
-      return page;
+      // Evaluations can fail while the navigation swaps documents (a BiDi "unknown error"):
+      // poll ourselves and treat such a failure as "not yet".
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const ready = await page
+          .evaluate((u: string) => location.href === u && document.readyState === 'complete', url)
+          .catch(() => false);
+        if (ready) return page;
+        if (Date.now() > deadline) throw new Error(`${url} did not load`);
+        await new Promise((r) => setTimeout(r, 50)); // poll interval
+      }
     };
     const session: ExtensionSession = {
       name: 'firefox',

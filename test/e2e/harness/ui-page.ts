@@ -26,7 +26,8 @@ export interface UiPage {
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Polls `fn` (run in the test, not the page) until it returns a truthy value. */
   waitFor<T, A>(fn: (arg: A) => T | Promise<T>, arg: A, timeoutMs?: number): Promise<T>;
-  screenshot(file: string): Promise<void>;
+  /** Screenshot of the page, or of the first element matching `selector`. */
+  screenshot(file: string, selector?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -112,8 +113,12 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
         await new Promise((r) => setTimeout(r, 25)); // poll interval, not a synchronisation sleep
       }
     },
-    async screenshot(file) {
-      await (raw as PlaywrightPage).screenshot({ path: file });
+    async screenshot(file, selector) {
+      await mkdir(path.dirname(file), { recursive: true });
+      if (!selector) return void (await (raw as PlaywrightPage).screenshot({ path: file }));
+      const element = await (raw as PlaywrightPage).$(selector);
+      if (!element) throw new Error(`nothing matches ${selector} for a screenshot`);
+      await element.screenshot({ path: file });
     },
     async close() {
       await raw.close().catch(() => {});
