@@ -29,6 +29,8 @@ export interface LaunchOptions {
   readonly chromiumArgs?: string[];
   /** Extra Firefox prefs (e.g. a short extensions.background.idle.timeout). */
   readonly firefoxPrefs?: Record<string, unknown>;
+  /** false: the same browser without the extension, as a baseline (conformance, benchmarks). */
+  readonly withExtension?: boolean;
 }
 
 export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -39,6 +41,7 @@ const wrapDebugCall = (fnSource: string, arg: unknown, getDebug: string) =>
   `(async () => { const debug = ${getDebug}; const r = await (${fnSource})(debug, ${JSON.stringify(arg ?? null)}); return r === undefined ? null : JSON.parse(JSON.stringify(r)); })()`;
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionSession> {
+  const withExtension = options.withExtension ?? true;
   requireBuild(DIST_CHROME);
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-chromium-'));
   let context: BrowserContext | undefined;
@@ -49,12 +52,12 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
       viewport: { width: 1000, height: 700 },
       args: [
         ...CHROMIUM_FLAGS,
-        `--disable-extensions-except=${DIST_CHROME}`,
-        `--load-extension=${DIST_CHROME}`,
+        ...(withExtension ? [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`] : []),
         ...(options.chromiumArgs ?? []),
       ],
     });
     const ctx = context;
+    if (!withExtension) return plainSession('chromium', async (url) => createUiPage(await ctx.newPage()), () => ctx.close(), profileDir);
     const worker = (): Promise<Worker> =>
       Promise.resolve(ctx.serviceWorkers()[0] ?? ctx.waitForEvent('serviceworker'));
     const extensionId = new URL((await worker()).url()).host;
@@ -104,6 +107,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       ...options.firefoxPrefs,
     },
   });
+  if (options.withExtension === false) return plainSession('firefox', async () => createUiPage(await browser.newPage()), () => browser.close());
   try {
     await browser.installExtension(DIST_FIREFOX);
     let helper: PuppeteerPage | null = null;
@@ -151,4 +155,31 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     await browser.close().catch(() => {});
     throw error;
   }
+}
+
+/** A browser without the extension: pages only. */
+function plainSession(
+  name: BrowserName,
+  newPage: (url: string) => Promise<UiPage>,
+  closeBrowser: () => Promise<unknown>,
+  profileDir?: string,
+): ExtensionSession {
+  const noExtension = (): never => {
+    throw new Error('this session runs without the extension');
+  };
+  return {
+    name,
+    extensionUrl: noExtension,
+    openExtensionPage: async () => noExtension(),
+    async openPage(url) {
+      const page = await newPage(url);
+      await page.goto(url);
+      return page;
+    },
+    background: async () => noExtension(),
+    async close() {
+      await closeBrowser().catch(() => {});
+      if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    },
+  };
 }

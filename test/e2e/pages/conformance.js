@@ -1,0 +1,262 @@
+// Runs the same WebSocket behaviour checks with and without the extension; the e2e test
+// requires identical results. Every result is deterministic (no times, ids or ports).
+// The finished results go, as JSON, into #results.
+(() => {
+  const echo = `ws://${location.host}/`;
+  const results = {};
+  const record = (name, fn) => {
+    try {
+      results[name] = { value: fn() };
+    } catch (e) {
+      results[name] = { threw: e && e.name, message: e && e.message };
+    }
+  };
+  const describeError = (e) => ({ name: e.name, message: e.message, isDOMException: e instanceof DOMException, ctor: e.constructor.name });
+  const toStr = (f) => Function.prototype.toString.call(f);
+  const globalsBefore = Object.getOwnPropertyNames(window).sort();
+
+  // --- Constructor and static shape -------------------------------------------------------
+  record('name/length', () => [WebSocket.name, WebSocket.length, typeof WebSocket]);
+  record('toString(WebSocket)', () => toStr(WebSocket));
+  record('String(WebSocket)', () => String(WebSocket));
+  record('toString(send)', () => toStr(WebSocket.prototype.send));
+  record('toString(toString)', () => toStr(Function.prototype.toString));
+  record('toString.call(toString.call)', () => toStr(toStr));
+  record('send name/length', () => [WebSocket.prototype.send.name, WebSocket.prototype.send.length]);
+  record('constants', () =>
+    ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].map((k) => [k, WebSocket[k], WebSocket.prototype[k], Object.getOwnPropertyDescriptor(WebSocket, k)]),
+  );
+  record('prototype descriptors', () =>
+    Object.getOwnPropertyNames(WebSocket.prototype).map((k) => {
+      const d = Object.getOwnPropertyDescriptor(WebSocket.prototype, k);
+      return [k, typeof d.value, typeof d.get, typeof d.set, d.writable, d.enumerable, d.configurable];
+    }),
+  );
+  record('constructor descriptors', () =>
+    Object.getOwnPropertyNames(WebSocket).map((k) => {
+      const d = Object.getOwnPropertyDescriptor(WebSocket, k);
+      return [k, typeof d.value, d.writable, d.enumerable, d.configurable];
+    }),
+  );
+  record('window.WebSocket descriptor', () => {
+    const d = Object.getOwnPropertyDescriptor(window, 'WebSocket');
+    return [typeof d.value, d.writable, d.enumerable, d.configurable];
+  });
+  record('prototype chain', () => [
+    Object.getPrototypeOf(WebSocket) === EventTarget,
+    Object.getPrototypeOf(WebSocket.prototype) === EventTarget.prototype,
+    WebSocket.prototype.constructor === WebSocket,
+    Object.prototype.toString.call(WebSocket.prototype),
+  ]);
+  record('call without new', () => {
+    try {
+      WebSocket(echo);
+      return 'no throw';
+    } catch (e) {
+      return describeError(e);
+    }
+  });
+  const ctorCase = (args) => {
+    try {
+      const ws = new WebSocket(...args);
+      const out = { ok: true, url: ws.url.replace(location.host, 'HOST'), protocol: ws.protocol, readyState: ws.readyState, own: Object.getOwnPropertyNames(ws), ownSymbols: Object.getOwnPropertySymbols(ws).length };
+      ws.close();
+      return out;
+    } catch (e) {
+      return describeError(e);
+    }
+  };
+  const cases = {
+    plain: [echo],
+    oneProtocol: [echo, 'p'],
+    twoProtocols: [echo, ['a', 'b']],
+    emptyArray: [echo, []],
+    invalidUrl: ['ht tp://x'],
+    relative: ['/path'],
+    httpScheme: [`http://${location.host}/`],
+    ftpScheme: ['ftp://x/'],
+    fragment: [echo + '#frag'],
+    repeatedProtocol: [echo, ['a', 'a']],
+    invalidProtocol: [echo, 'a b'],
+    emptyProtocol: [echo, ''],
+    nonAsciiProtocol: [echo, 'é'],
+    noArgs: [],
+  };
+  for (const [name, args] of Object.entries(cases)) record(`ctor ${name}`, () => ctorCase(args));
+  record('instance checks', () => {
+    const ws = new WebSocket(echo);
+    const out = [ws instanceof WebSocket, ws instanceof EventTarget, ws.constructor === WebSocket, Object.getPrototypeOf(ws) === WebSocket.prototype, Object.keys(ws).length, String(ws)];
+    ws.close();
+    return out;
+  });
+  record('subclass', () => {
+    let seenNewTarget = null;
+    class Sub extends WebSocket {
+      constructor(url) {
+        super(url);
+        seenNewTarget = new.target === Sub;
+      }
+      extra() {
+        return 'sub method';
+      }
+    }
+    const s = new Sub(echo);
+    const out = [s instanceof Sub, s instanceof WebSocket, s.extra(), seenNewTarget, Object.getPrototypeOf(s) === Sub.prototype, s.constructor === Sub];
+    s.close();
+    return out;
+  });
+  record('Reflect.construct newTarget', () => {
+    function F() {}
+    F.prototype = Object.create(WebSocket.prototype);
+    const ws = Reflect.construct(WebSocket, [echo], F);
+    const out = [Object.getPrototypeOf(ws) === F.prototype, ws instanceof WebSocket];
+    ws.close();
+    return out;
+  });
+
+  // --- Methods before open ----------------------------------------------------------------
+  record('send before open', () => {
+    const ws = new WebSocket(echo);
+    try {
+      ws.send('x');
+      return 'no throw';
+    } catch (e) {
+      return describeError(e);
+    } finally {
+      ws.close();
+    }
+  });
+  const closeCase = (...args) => {
+    const ws = new WebSocket(echo);
+    try {
+      ws.close(...args);
+      return ['ok', ws.readyState];
+    } catch (e) {
+      return describeError(e);
+    }
+  };
+  record('close(1001)', () => closeCase(1001));
+  record('close(1000, long reason)', () => closeCase(1000, 'x'.repeat(124)));
+  record('close(5000)', () => closeCase(5000));
+  record('close(3000, ok)', () => closeCase(3000, 'ok'));
+  record('close("abc")', () => closeCase('abc'));
+  record('binaryType', () => {
+    const ws = new WebSocket(echo);
+    const seen = [ws.binaryType];
+    ws.binaryType = 'arraybuffer';
+    seen.push(ws.binaryType);
+    ws.binaryType = 'nonsense';
+    seen.push(ws.binaryType);
+    ws.binaryType = 'blob';
+    seen.push(ws.binaryType);
+    ws.close();
+    return seen;
+  });
+  record('send with wrong this', () => {
+    try {
+      WebSocket.prototype.send.call({}, 'x');
+      return 'no throw';
+    } catch (e) {
+      return describeError(e);
+    }
+  });
+
+  // --- Events with a live echo socket -----------------------------------------------------
+  const live = () =>
+    new Promise((resolve) => {
+      const log = [];
+      const ws = new WebSocket(echo, 'chat');
+      const controller = new AbortController();
+      ws.addEventListener('open', (e) => {
+        log.push(['open', e.isTrusted, e.target === ws, e.currentTarget === ws, e.constructor.name, ws.protocol, ws.extensions, ws.bufferedAmount]);
+        ws.send('one');
+        ws.send(new Uint8Array([1, 2, 3]));
+        ws.send('two');
+        ws.send('three');
+      });
+      ws.onmessage = (e) => log.push(['onmessage', typeof e.data === 'string' ? e.data : Object.prototype.toString.call(e.data), e.isTrusted, e.origin.replace(location.host, 'HOST')]);
+      ws.addEventListener('message', (e) => log.push(['once', e.data instanceof Blob ? 'blob' : e.data]), { once: true });
+      ws.addEventListener('message', (e) => log.push(['signal', e.data instanceof Blob ? 'blob' : e.data]), { signal: controller.signal });
+      ws.addEventListener('message', { handleEvent(e) { log.push(['handleEvent', this === handler, typeof e.data]); } });
+      const handler = ws.addEventListener('message', (e) => log.push(['capture', e.eventPhase]), true);
+      ws.addEventListener('message', (e) => {
+        if (e.data === 'two') {
+          controller.abort();
+          e.stopImmediatePropagation();
+          log.push(['stopped']);
+        }
+      });
+      ws.addEventListener('message', (e) => {
+        log.push(['after-stop', e.data instanceof Blob ? 'blob' : e.data]);
+        if (e.data === 'three') ws.close(3001, 'bye');
+      });
+      ws.addEventListener('error', () => log.push(['error']));
+      ws.addEventListener('close', (e) => {
+        log.push(['close', e.code, e.reason, e.wasClean, e.isTrusted, ws.readyState]);
+        resolve(log);
+      });
+    });
+
+  const listenerThrows = () =>
+    new Promise((resolve) => {
+      const seen = [];
+      const previous = window.onerror;
+      window.onerror = (message, source, line, col, error) => {
+        seen.push(['window.onerror', String(message).includes('boom from listener'), error instanceof Error]);
+        return true; // handled: keep the console clean
+      };
+      const ws = new WebSocket(echo);
+      ws.onopen = () => ws.send('ping');
+      ws.addEventListener('message', () => {
+        throw new Error('boom from listener');
+      });
+      ws.addEventListener('message', () => {
+        seen.push(['next listener still runs']);
+        ws.close();
+      });
+      ws.onclose = () => {
+        window.onerror = previous;
+        resolve(seen);
+      };
+    });
+
+  const failedConnection = () =>
+    new Promise((resolve) => {
+      const log = [];
+      const ws = new WebSocket(`ws://${location.host}/reject?status=403`);
+      ws.onopen = () => log.push('open');
+      ws.onerror = (e) => log.push(['error', e.constructor.name, e.isTrusted]);
+      ws.onclose = (e) => {
+        log.push(['close', e.code, e.wasClean]);
+        resolve(log);
+      };
+    });
+
+  const binaryTypes = () =>
+    new Promise((resolve) => {
+      const log = [];
+      const ws = new WebSocket(echo);
+      ws.onopen = () => ws.send(new Uint8Array([9, 8, 7]));
+      ws.onmessage = async (e) => {
+        if (e.data instanceof Blob) {
+          log.push(['blob', e.data.size, Array.from(new Uint8Array(await e.data.arrayBuffer()))]);
+          ws.binaryType = 'arraybuffer';
+          ws.send(new Uint8Array([6, 5]));
+        } else {
+          log.push(['arraybuffer', Array.from(new Uint8Array(e.data))]);
+          ws.close();
+        }
+      };
+      ws.onclose = () => resolve(log);
+    });
+
+  Promise.all([live(), listenerThrows(), failedConnection(), binaryTypes()]).then(([events, throwing, failed, binary]) => {
+    results['events'] = { value: events };
+    results['listener exception'] = { value: throwing };
+    results['failed connection'] = { value: failed };
+    results['binaryType switching'] = { value: binary };
+    const globalsAfter = Object.getOwnPropertyNames(window).sort();
+    results['globals'] = { value: { added: globalsAfter.filter((g) => !globalsBefore.includes(g)), count: globalsAfter.length } };
+    document.getElementById('results').textContent = JSON.stringify(results, null, 1);
+  });
+})();
