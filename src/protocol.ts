@@ -164,6 +164,8 @@ const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every
 /** Upper bounds on what one message may carry; larger messages are dropped as malformed. */
 export const LIMITS = {
   maxEventsPerMessage: 10_000,
+  /** Payload characters per message; a single larger frame still travels, alone. */
+  maxMessageBytes: 8 * 1024 * 1024,
   maxUrlLength: 8_192,
   maxReasonLength: 1_024,
 } as const;

@@ -4,7 +4,7 @@
  * reordering), and forwards them to the background over one runtime port.
  */
 import { browser, type Runtime } from '../extension/browser';
-import { PORT_NAMES, type HookEvent, type RelayToBackground, type SocketEvent } from '../protocol';
+import { LIMITS, PORT_NAMES, type HookEvent, type RelayToBackground, type SocketEvent } from '../protocol';
 import { bytesToBase64 } from '../core/bytes';
 import { readHookBatch } from './read-hook-batch';
 
@@ -32,11 +32,31 @@ async function toSocketEvent(event: HookEvent): Promise<SocketEvent> {
   return { ...rest, payload: { kind: 'binary', base64: bytesToBase64(new Uint8Array(buffer)) } };
 }
 
+/** Splits a batch so that no message exceeds the protocol's event or byte limits. */
+function* chunks(events: SocketEvent[]): Generator<SocketEvent[]> {
+  let chunk: SocketEvent[] = [];
+  let bytes = 0;
+  for (const event of events) {
+    const size = event.type === 'frame' ? (event.payload.kind === 'text' ? event.payload.text.length : event.payload.base64.length) : 0;
+    if (chunk.length > 0 && (chunk.length === LIMITS.maxEventsPerMessage || bytes + size > LIMITS.maxMessageBytes)) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(event);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
 function post(events: SocketEvent[]): void {
   if (invalidated || events.length === 0) return;
-  const message: RelayToBackground = { source: 'socket-scope-relay', type: 'capture', events };
   try {
-    connect().postMessage(message);
+    const target = connect();
+    for (const chunk of chunks(events)) {
+      const message: RelayToBackground = { source: 'socket-scope-relay', type: 'capture', events: chunk };
+      target.postMessage(message);
+    }
   } catch {
     // "Extension context invalidated": the extension was updated or removed under this page.
     // Stop forwarding; the page keeps working untouched.

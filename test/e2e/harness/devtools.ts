@@ -12,7 +12,10 @@ import { CHROMIUM_FLAGS, DIST_CHROME, findBrowser, requireBuild } from './browse
 export interface DevtoolsBrowser {
   readonly browser: Browser;
   readonly extensionId: string;
-  /** The tab Chromium opened at launch (about:blank); its DevTools are already open. */
+  /**
+   * The tab Chromium opened at launch (about:blank); its DevTools are already open. Prefer it to
+   * a new tab: with two tabs, a DevTools front-end was sometimes left hidden (no rAF, 0×0 panel).
+   */
   firstTab(): Promise<Page>;
   /** The DevTools front-end whose inspected page is at `url`. */
   frontEndFor(url: string): Promise<Page>;
