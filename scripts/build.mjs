@@ -7,7 +7,8 @@ import path from 'node:path';
 import { writeIcons } from './icons.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+// SOCKET_SCOPE_DIST lets parallel work build and test its own copy without racing on dist/.
+const dist = path.resolve(root, process.env.SOCKET_SCOPE_DIST ?? 'dist');
 const shared = path.join(dist, '.bundles');
 const dev = process.argv.includes('--dev');
 
@@ -78,7 +79,7 @@ async function main() {
   const line = Object.entries(sizes)
     .map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`)
     .join(', ');
-  console.log(`built dist/chrome and dist/firefox: ${line}`);
+  console.log(`built ${path.relative(root, dist)}/chrome and ${path.relative(root, dist)}/firefox: ${line}`);
   if (over.length > 0) {
     for (const [file, budget] of over) console.error(`${file} is ${sizes[file]} B, over its budget of ${budget} B`);
     process.exit(1);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DIST_CHROME, DIST_FIREFOX, ROOT } from './harness/browsers';
+import { DIST, DIST_CHROME, DIST_FIREFOX, ROOT } from './harness/browsers';
 
 const run = promisify(execFile);
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
@@ -45,7 +45,7 @@ describe('built extension', () => {
   });
 
   it('keeps bundles within their budgets', async () => {
-    const sizes = await readJson(path.join(ROOT, 'dist/sizes.json'));
+    const sizes = await readJson(path.join(DIST, 'sizes.json'));
     expect(sizes['hook.js']).toBeLessThanOrEqual(4 * 1024);
     expect(sizes['popup.js']).toBeLessThanOrEqual(80 * 1024);
     expect(sizes['panel.js']).toBeLessThanOrEqual(120 * 1024);

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const DIST_CHROME = path.join(ROOT, 'dist/chrome');
-export const DIST_FIREFOX = path.join(ROOT, 'dist/firefox');
+/** The build under test: dist/ unless SOCKET_SCOPE_DIST names another (see scripts/build.mjs). */
+export const DIST = path.resolve(ROOT, process.env.SOCKET_SCOPE_DIST ?? 'dist');
+export const DIST_CHROME = path.join(DIST, 'chrome');
+export const DIST_FIREFOX = path.join(DIST, 'firefox');
 export const TEST_PAGES = path.join(ROOT, 'test/e2e/pages');
 export const ARTIFACTS = path.join(ROOT, 'artifacts');
 /** Screenshots the README shows, refreshed by every e2e run. */
