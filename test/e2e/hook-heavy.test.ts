@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { TEST_PAGES } from './harness/browsers';
-import { waitForCapture } from './harness/capture';
+import { waitForCapture, waitForCaptureSummary } from './harness/capture';
 import { BROWSERS, launch, type ExtensionSession } from './harness/session';
 
 async function runMode(session: ExtensionSession, url: string) {
@@ -38,13 +38,10 @@ describe.each(BROWSERS)('heavy and hostile pages in %s', (browserName) => {
     const pageUrl = url('flood', 100_000);
     const { result, page } = await sameWithAndWithout(pageUrl);
     expect(result).toEqual({ received: 100_000, code: 1000 });
-    const { tabId } = await waitForCapture(withHook, pageUrl, (ev) => ev.some((e) => e.type === 'close'), 30_000);
-    const counts = await withHook.background((debug, id: number) => {
-      const log = debug.captureHub.logOf(id);
-      return { frames: log.frameCount, dropped: log.dropped };
-    }, tabId);
+    const summary = await waitForCaptureSummary(withHook, pageUrl, (s) => s.types.close === 1, 30_000);
     // 200,000 frames (both directions) against the default cap of 100,000: nothing lost silently.
-    expect(counts).toEqual({ frames: 100_000, dropped: 100_000 });
+    expect({ frames: summary.frames, dropped: summary.dropped }).toEqual({ frames: 100_000, dropped: 100_000 });
+    const { tabId } = summary;
 
     // The extension stays responsive: the panel opens on that tab and shows the drop count.
     const panel = await withHook.openExtensionPage(`panel.html?tabId=${tabId}`);
