@@ -18,6 +18,7 @@ export const BUNDLE_BUDGETS = { 'hook.js': 4 * 1024, 'popup.js': 80 * 1024, 'pan
 // The hook↔relay event type: a secret fixed at build time, so page scripts cannot listen to
 // the channel or forge messages on it.
 const hookEvent = `ss-${randomBytes(12).toString('hex')}`;
+const commandEvent = `sc-${randomBytes(12).toString('hex')}`;
 
 const entries = {
   hook: 'src/page/hook.ts',
@@ -56,7 +57,7 @@ async function main() {
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __HOOK_EVENT__: JSON.stringify(hookEvent), 'process.env.NODE_ENV': '"production"' },
+    define: { __HOOK_EVENT__: JSON.stringify(hookEvent), __COMMAND_EVENT__: JSON.stringify(commandEvent), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
 

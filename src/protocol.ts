@@ -46,6 +46,8 @@ export type SocketEvent =
       readonly time: number;
       readonly direction: Direction;
       readonly payload: WirePayload;
+      /** Set when the frame did not simply pass: injected from the panel, or hit by a rule. */
+      readonly mark?: FrameMark;
     }
   | { readonly type: 'error'; readonly socketId: string; readonly time: number; readonly message: string }
   | {
@@ -58,6 +60,50 @@ export type SocketEvent =
     };
 
 export type SocketEventType = SocketEvent['type'];
+
+/**
+ * What the extension did to a page frame. `panel-send`: sent from the panel; `fake`: a fake
+ * incoming message dispatched to the page; `blocked` / `replaced` / `delayed`: a rule hit it
+ * (`original` is the payload before a replace; `payload` is what the page or server got).
+ */
+export type FrameMark =
+  | { readonly kind: 'panel-send' | 'fake' }
+  | { readonly kind: 'blocked'; readonly ruleId: string }
+  | { readonly kind: 'replaced'; readonly ruleId: string; readonly original: WirePayload }
+  | { readonly kind: 'delayed'; readonly ruleId: string; readonly delayMs: number };
+
+/** A rule the page hook applies to frames of the tab's sockets (set from the panel). */
+export interface FrameRule {
+  readonly id: string;
+  readonly enabled: boolean;
+  readonly direction: Direction | 'both';
+  /** Substring of the socket URL; empty matches every socket. */
+  readonly urlContains: string;
+  /** Regular expression source matched against text payloads; empty matches every frame. */
+  readonly pattern: string;
+  readonly action:
+    | { readonly type: 'block' }
+    | { readonly type: 'replace'; readonly replacement: string }
+    | { readonly type: 'delay'; readonly ms: number };
+}
+
+/** What the panel can do to a page socket, through the background, relay and hook. */
+export type PageCommand =
+  | { readonly type: 'send'; readonly socketId: string; readonly payload: WirePayload }
+  | { readonly type: 'fake-incoming'; readonly socketId: string; readonly payload: WirePayload }
+  | { readonly type: 'simulate-close'; readonly socketId: string; readonly code: number; readonly reason: string }
+  | { readonly type: 'simulate-error'; readonly socketId: string }
+  | { readonly type: 'set-rules'; readonly rules: readonly FrameRule[] };
+
+// ---------------------------------------------------------------------------------------------
+// Background → relay (commands for the page hook of one frame)
+// ---------------------------------------------------------------------------------------------
+
+export type BackgroundToRelay = {
+  readonly source: 'socket-scope-background';
+  readonly type: 'page-command';
+  readonly command: PageCommand;
+};
 
 export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
 
@@ -86,6 +132,16 @@ export interface ConnectionSummary {
   readonly closeReason: string;
   /** Log entries dropped because the per-connection cap was reached. */
   readonly dropped: number;
+  /** When connect() was called (epoch ms): openedAt - createdAt is the connect time. */
+  readonly createdAt: number;
+  readonly protocols: readonly string[];
+  /** Auto-reconnect: on, and how many attempts since the last successful open. */
+  readonly autoReconnect: boolean;
+  readonly reconnectAttempt: number;
+  /** Epoch ms of the next scheduled reconnect attempt, or null. */
+  readonly reconnectAt: number | null;
+  /** Frames kept in this connection's log before the oldest are dropped (user-set). */
+  readonly frameLimit: number;
 }
 
 export type PopupToBackground =
@@ -95,6 +151,7 @@ export type PopupToBackground =
       readonly type: 'connect';
       readonly url: string;
       readonly protocols: readonly string[];
+      readonly autoReconnect?: boolean;
     }
   | {
       readonly source: 'socket-scope-popup';
@@ -108,7 +165,10 @@ export type PopupToBackground =
       readonly connectionId: string;
       readonly code: number;
       readonly reason: string;
-    };
+    }
+  /** Popup log actions: clear a log, forget a closed connection, set the frame limit. */
+  | { readonly source: 'socket-scope-popup'; readonly type: 'clear-log' | 'remove'; readonly connectionId: string }
+  | { readonly source: 'socket-scope-popup'; readonly type: 'set-log-limit'; readonly connectionId: string; readonly maxFrames: number };
 
 export type BackgroundToPopup =
   | {
@@ -129,11 +189,12 @@ export type BackgroundToPopup =
 // Panel ↔ background (capture of one inspected tab)
 // ---------------------------------------------------------------------------------------------
 
-export type PanelToBackground = {
-  readonly source: 'socket-scope-panel';
-  readonly type: 'subscribe';
-  readonly tabId: number;
-};
+export type PanelToBackground =
+  | { readonly source: 'socket-scope-panel'; readonly type: 'subscribe'; readonly tabId: number }
+  /** Empties the tab's capture log (frames, lifecycle events, drop count); watchers get a new snapshot. */
+  | { readonly source: 'socket-scope-panel'; readonly type: 'clear'; readonly tabId: number }
+  /** Acts on the inspected tab's sockets (send, fake, close, rules): see PageCommand. */
+  | { readonly source: 'socket-scope-panel'; readonly type: 'page-command'; readonly tabId: number; readonly command: PageCommand };
 
 export type BackgroundToPanel =
   | {
@@ -149,7 +210,11 @@ export type BackgroundToPanel =
       readonly tabId: number;
       readonly events: readonly SocketEvent[];
       readonly dropped: number;
-    };
+    }
+  /** A page command could not be delivered (socket gone, page navigated away). */
+  | { readonly source: 'socket-scope-background'; readonly type: 'command-error'; readonly tabId: number; readonly message: string }
+  /** The tab's rules, sent when a panel subscribes (rules outlive the panel that set them). */
+  | { readonly source: 'socket-scope-background'; readonly type: 'rules'; readonly tabId: number; readonly rules: readonly FrameRule[] };
 
 // ---------------------------------------------------------------------------------------------
 // Guards: used at every trust boundary. They check shape, not just the tag.
@@ -186,7 +251,7 @@ export function isSocketEvent(x: unknown): x is SocketEvent {
     case 'open':
       return isString(x.protocol) && isString(x.extensions);
     case 'frame':
-      return (x.direction === 'in' || x.direction === 'out') && isWirePayload(x.payload);
+      return (x.direction === 'in' || x.direction === 'out') && isWirePayload(x.payload) && (x.mark === undefined || isFrameMark(x.mark));
     case 'error':
       return isString(x.message);
     case 'close':
@@ -212,7 +277,17 @@ export function isPopupToBackground(x: unknown): x is PopupToBackground {
     case 'hello':
       return true;
     case 'connect':
-      return isString(x.url) && x.url.length <= LIMITS.maxUrlLength && isStringArray(x.protocols);
+      return (
+        isString(x.url) &&
+        x.url.length <= LIMITS.maxUrlLength &&
+        isStringArray(x.protocols) &&
+        (x.autoReconnect === undefined || typeof x.autoReconnect === 'boolean')
+      );
+    case 'clear-log':
+    case 'remove':
+      return isString(x.connectionId);
+    case 'set-log-limit':
+      return isString(x.connectionId) && Number.isInteger(x.maxFrames) && (x.maxFrames as number) >= 1 && (x.maxFrames as number) <= 1_000_000;
     case 'send':
       return isString(x.connectionId) && isWirePayload(x.payload);
     case 'disconnect':
@@ -223,7 +298,64 @@ export function isPopupToBackground(x: unknown): x is PopupToBackground {
 }
 
 export function isPanelToBackground(x: unknown): x is PanelToBackground {
-  return isRecord(x) && x.source === 'socket-scope-panel' && x.type === 'subscribe' && Number.isInteger(x.tabId);
+  if (!isRecord(x) || x.source !== 'socket-scope-panel' || !Number.isInteger(x.tabId)) return false;
+  if (x.type === 'page-command') return isPageCommand(x.command);
+  return x.type === 'subscribe' || x.type === 'clear';
+}
+
+export function isFrameMark(x: unknown): x is FrameMark {
+  if (!isRecord(x)) return false;
+  switch (x.kind) {
+    case 'panel-send':
+    case 'fake':
+      return true;
+    case 'blocked':
+      return isString(x.ruleId);
+    case 'replaced':
+      return isString(x.ruleId) && isWirePayload(x.original);
+    case 'delayed':
+      return isString(x.ruleId) && isFiniteNumber(x.delayMs);
+    default:
+      return false;
+  }
+}
+
+/** Rules are compiled in the page: an invalid pattern is rejected here, not thrown there. */
+export function isFrameRule(x: unknown): x is FrameRule {
+  if (!isRecord(x) || !isString(x.id) || typeof x.enabled !== 'boolean' || !isString(x.urlContains) || !isString(x.pattern)) return false;
+  if (x.direction !== 'in' && x.direction !== 'out' && x.direction !== 'both') return false;
+  if (x.pattern.length > 4_096) return false;
+  try {
+    new RegExp(x.pattern);
+  } catch {
+    return false;
+  }
+  const a = x.action;
+  if (!isRecord(a)) return false;
+  if (a.type === 'block') return true;
+  if (a.type === 'replace') return isString(a.replacement);
+  return a.type === 'delay' && isFiniteNumber(a.ms) && a.ms >= 0 && a.ms <= 600_000;
+}
+
+export function isPageCommand(x: unknown): x is PageCommand {
+  if (!isRecord(x)) return false;
+  if (x.type === 'set-rules') return Array.isArray(x.rules) && x.rules.length <= 200 && x.rules.every(isFrameRule);
+  if (!isString(x.socketId)) return false;
+  switch (x.type) {
+    case 'send':
+    case 'fake-incoming':
+      return isWirePayload(x.payload);
+    case 'simulate-close':
+      return Number.isInteger(x.code) && (x.code as number) >= 1000 && (x.code as number) <= 4999 && isString(x.reason) && x.reason.length <= 123;
+    case 'simulate-error':
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function isBackgroundToRelay(x: unknown): x is BackgroundToRelay {
+  return isRecord(x) && x.source === 'socket-scope-background' && x.type === 'page-command' && isPageCommand(x.command);
 }
 
 const SOCKET_STATES: readonly unknown[] = ['connecting', 'open', 'closing', 'closed'] satisfies SocketState[];
@@ -240,7 +372,13 @@ function isConnectionSummary(x: unknown): x is ConnectionSummary {
     isNumberOrNull(x.openedAt) &&
     isNumberOrNull(x.closeCode) &&
     isString(x.closeReason) &&
-    isFiniteNumber(x.dropped)
+    isFiniteNumber(x.dropped) &&
+    isFiniteNumber(x.createdAt) &&
+    isStringArray(x.protocols) &&
+    typeof x.autoReconnect === 'boolean' &&
+    isFiniteNumber(x.reconnectAttempt) &&
+    isNumberOrNull(x.reconnectAt) &&
+    isFiniteNumber(x.frameLimit)
   );
 }
 
@@ -254,6 +392,12 @@ export function isBackgroundToPopup(x: unknown): x is BackgroundToPopup {
 }
 
 export function isBackgroundToPanel(x: unknown): x is BackgroundToPanel {
+  if (isRecord(x) && x.source === 'socket-scope-background' && x.type === 'command-error') {
+    return Number.isInteger(x.tabId) && isString(x.message);
+  }
+  if (isRecord(x) && x.source === 'socket-scope-background' && x.type === 'rules') {
+    return Number.isInteger(x.tabId) && Array.isArray(x.rules) && x.rules.every(isFrameRule);
+  }
   return (
     isRecord(x) &&
     x.source === 'socket-scope-background' &&
@@ -266,19 +410,42 @@ export function isBackgroundToPanel(x: unknown): x is BackgroundToPanel {
 
 // ---------------------------------------------------------------------------------------------
 // Page hook ↔ relay. These never cross a runtime port: they travel as the `detail` of
-// CustomEvents whose type is a build-time secret (see src/page/channel-name.ts), and are
+// CustomEvents whose type is a build-time secret (HOOK_EVENT / COMMAND_EVENT in scripts/build.mjs), and are
 // structured-cloned between the worlds, so payloads may be raw ArrayBuffers and Blobs.
 // ---------------------------------------------------------------------------------------------
 
 export type HookPayload = string | ArrayBuffer | Blob;
 
-/** A hook event as the relay receives it: like SocketEvent, with a raw payload on frames. */
+/** A frame mark as the hook reports it: the original payload of a replace is still raw. */
+export type HookFrameMark =
+  | Exclude<FrameMark, { kind: 'replaced' }>
+  | { readonly kind: 'replaced'; readonly ruleId: string; readonly original: HookPayload };
+
+/** A rule as the hook applies it: the pattern compiled (global) by the relay. */
+export interface HookRule {
+  readonly id: string;
+  readonly regex: RegExp | null;
+  readonly action: FrameRule['action'];
+}
+
+/** The enabled rules that apply to each socket, by direction (the relay matches the URLs). */
+export type HookRules = Readonly<Record<string, { readonly in: readonly HookRule[]; readonly out: readonly HookRule[] }>>;
+
+/** A page command as the hook receives it: payloads already turned into page values. */
+export type HookCommand =
+  | Exclude<PageCommand, { payload: WirePayload } | { type: 'set-rules' }>
+  | { readonly type: 'set-rules'; readonly rules: HookRules }
+  | { readonly type: 'send'; readonly socketId: string; readonly data: string | ArrayBuffer }
+  /** `origin` is the socket URL's origin, as a real message event carries it. */
+  | { readonly type: 'fake-incoming'; readonly socketId: string; readonly data: string | ArrayBuffer; readonly origin: string };
+
+/**
+ * A hook event as the relay receives it: a tuple, because the hook must stay under 4 KB and
+ * property names would be most of it. The relay turns each into a SocketEvent (hook-payload.ts).
+ */
 export type HookEvent =
-  | Exclude<SocketEvent, { type: 'frame' }>
-  | {
-      readonly type: 'frame';
-      readonly socketId: string;
-      readonly time: number;
-      readonly direction: Direction;
-      readonly data: HookPayload;
-    };
+  | readonly [type: 'created', socketId: string, time: number, url: string, protocols: string[], frameUrl: string]
+  | readonly [type: 'open', socketId: string, time: number, protocol: string, extensions: string]
+  | readonly [type: 'frame', socketId: string, time: number, direction: Direction, data: HookPayload, mark?: HookFrameMark]
+  | readonly [type: 'error', socketId: string, time: number, simulated: boolean]
+  | readonly [type: 'close', socketId: string, time: number, code: number, reason: string, wasClean: boolean];

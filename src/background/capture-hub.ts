@@ -15,14 +15,23 @@ export interface CaptureHub {
   record(tabId: number, events: readonly SocketEvent[]): void;
   /** A panel port: it names the tab it inspects with a `subscribe` message. */
   addPanel(channel: PanelChannel): void;
+  /** Empties a tab's capture (user's Clear, or a navigation without "Preserve log"). */
+  clearTab(tabId: number): void;
+  /** Called after a tab's capture was emptied (persistence follows it). */
+  onClear(listener: (tabId: number) => void): void;
+  /** A capture saved before the background restarted, put back before new events arrive. */
+  restore(tabId: number, events: readonly SocketEvent[], droppedBefore: number): void;
+  setLimits(limits: EventLogLimits): void;
   forgetTab(tabId: number): void;
   logOf(tabId: number): EventLog | undefined;
   tabIds(): number[];
 }
 
-export function createCaptureHub(limits: EventLogLimits = DEFAULT_LIMITS): CaptureHub {
+export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS): CaptureHub {
+  let limits = initialLimits;
   const logs = new Map<number, EventLog>();
   const panels = new Map<number, Set<PanelChannel>>();
+  const clearListeners: ((tabId: number) => void)[] = [];
 
   const logFor = (tabId: number) => {
     let log = logs.get(tabId);
@@ -33,46 +42,72 @@ export function createCaptureHub(limits: EventLogLimits = DEFAULT_LIMITS): Captu
     return log;
   };
 
-  return {
+  /** Sends a tab's whole capture: chunked, as 100,000 frames would be tens of MiB of JSON. */
+  const sendSnapshot = (tabId: number, to: Iterable<PanelChannel>) => {
+    const log = logFor(tabId);
+    const all = log.all();
+    for (const panel of to) {
+      for (let start = 0; start === 0 || start < all.length; start += SNAPSHOT_CHUNK) {
+        panel.post({
+          source: 'socket-scope-background',
+          type: start === 0 ? 'capture-snapshot' : 'capture-update',
+          tabId,
+          events: all.slice(start, start + SNAPSHOT_CHUNK),
+          dropped: log.dropped,
+        });
+      }
+    }
+  };
+
+  const hub: CaptureHub = {
     record(tabId, events) {
       const log = logFor(tabId);
       log.append(events);
       const watchers = panels.get(tabId);
       if (!watchers) return;
-      const update: BackgroundToPanel = {
-        source: 'socket-scope-background',
-        type: 'capture-update',
-        tabId,
-        events,
-        dropped: log.dropped,
-      };
+      const update: BackgroundToPanel = { source: 'socket-scope-background', type: 'capture-update', tabId, events, dropped: log.dropped };
       for (const panel of watchers) panel.post(update);
     },
     addPanel(channel) {
       let watchedTab: number | null = null;
       channel.onMessage((message) => {
+        if (message.type === 'clear') {
+          // Only the tab this panel watches: a panel cannot clear another tab's capture.
+          if (message.tabId === watchedTab) hub.clearTab(watchedTab);
+          return;
+        }
         if (message.type !== 'subscribe') return;
         if (watchedTab !== null) panels.get(watchedTab)?.delete(channel);
         watchedTab = message.tabId;
         let set = panels.get(watchedTab);
         if (!set) panels.set(watchedTab, (set = new Set()));
         set.add(channel);
-        const log = logFor(watchedTab);
-        const all = log.all();
-        // Chunked: one port message per 100,000 frames would be tens of MiB of JSON.
-        for (let start = 0; start === 0 || start < all.length; start += SNAPSHOT_CHUNK) {
-          channel.post({
-            source: 'socket-scope-background',
-            type: start === 0 ? 'capture-snapshot' : 'capture-update',
-            tabId: watchedTab,
-            events: all.slice(start, start + SNAPSHOT_CHUNK),
-            dropped: log.dropped,
-          });
-        }
+        sendSnapshot(watchedTab, [channel]);
       });
       channel.onDisconnect(() => {
         if (watchedTab !== null) panels.get(watchedTab)?.delete(channel);
       });
+    },
+    clearTab(tabId) {
+      logFor(tabId).clear();
+      sendSnapshot(tabId, panels.get(tabId) ?? []);
+      for (const listener of clearListeners) listener(tabId);
+    },
+    onClear(listener) {
+      clearListeners.push(listener);
+    },
+    restore(tabId, events, droppedBefore) {
+      const restored = createEventLog(limits);
+      restored.addDropped(droppedBefore);
+      restored.append(events);
+      const newer = logs.get(tabId);
+      if (newer) restored.append(newer.all());
+      logs.set(tabId, restored);
+      sendSnapshot(tabId, panels.get(tabId) ?? []);
+    },
+    setLimits(next) {
+      limits = next;
+      for (const log of logs.values()) log.setLimits(next);
     },
     forgetTab(tabId) {
       logs.delete(tabId);
@@ -84,4 +119,5 @@ export function createCaptureHub(limits: EventLogLimits = DEFAULT_LIMITS): Captu
       return [...logs.keys()];
     },
   };
+  return hub;
 }

@@ -1,7 +1,10 @@
-import { createEventLog, type EventLog, type EventLogLimits, DEFAULT_LIMITS } from '../core/event-log';
-import { base64ToBytes, bytesToBase64 } from '../core/bytes';
+import { createEventLog, type EventLogLimits, DEFAULT_LIMITS } from '../core/event-log';
+import { base64ToBytes as base64Bytes } from '../core/bytes';
 import { checkWebSocketUrl } from '../core/ws-url';
-import type { ConnectionSummary, SocketEvent, SocketState, WirePayload } from '../protocol';
+import type { ConnectionSummary, SocketEvent, WirePayload } from '../protocol';
+import { attachSocket, reconnectDelay, type Connection, type ReconnectOptions, type WebSocketLike } from './connection';
+
+export type { WebSocketLike } from './connection';
 
 /**
  * The popup's own connections. They live here, in the background, so that closing the popup
@@ -9,146 +12,145 @@ import type { ConnectionSummary, SocketEvent, SocketState, WirePayload } from '.
  * `ws` package's client against a real server.
  */
 export interface ConnectionManager {
-  connect(url: string, protocols: readonly string[]): { ok: true; id: string } | { ok: false; error: string };
-  send(id: string, payload: WirePayload): { ok: true } | { ok: false; error: string };
-  disconnect(id: string, code: number, reason: string): { ok: true } | { ok: false; error: string };
+  connect(url: string, protocols: readonly string[], autoReconnect?: boolean): Result<{ id: string }>;
+  send(id: string, payload: WirePayload): Result;
+  disconnect(id: string, code: number, reason: string): Result;
+  clearLog(id: string): Result;
+  setLogLimit(id: string, maxFrames: number): Result;
+  /** Closes (if needed) and forgets a connection and its log. */
+  remove(id: string): Result;
   summaries(): ConnectionSummary[];
   events(): SocketEvent[];
   /** Called with the events that happened since the last call (state changes included). */
   onChange(listener: (events: SocketEvent[]) => void): () => void;
 }
 
-export type WebSocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState' | 'protocol' | 'extensions' | 'binaryType'> & {
-  onopen: ((e: Event) => void) | null;
-  onmessage: ((e: MessageEvent) => void) | null;
-  onerror: ((e: Event) => void) | null;
-  onclose: ((e: CloseEvent) => void) | null;
-};
+type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 
 export type WebSocketFactory = (url: string, protocols: string[]) => WebSocketLike;
 
-interface Connection {
-  id: string;
-  url: string;
-  socket: WebSocketLike;
-  state: SocketState;
-  protocol: string;
-  extensions: string;
-  openedAt: number | null;
-  closeCode: number | null;
-  closeReason: string;
-  log: EventLog;
-}
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createConnectionManager(
   createSocket: WebSocketFactory,
   now: () => number = () => Date.now(),
   limits: EventLogLimits = DEFAULT_LIMITS,
+  reconnect: ReconnectOptions = { baseMs: 1_000, maxMs: 30_000 },
 ): ConnectionManager {
   const connections = new Map<string, Connection>();
   const listeners = new Set<(events: SocketEvent[]) => void>();
   let nextId = 1;
 
   const record = (c: Connection, event: SocketEvent) => {
+    if (connections.get(c.id) !== c) return; // removed: late events of its socket are ignored
     c.log.append([event]);
     for (const l of listeners) l([event]);
   };
 
-  const payloadOf = (data: unknown): WirePayload | null => {
-    if (typeof data === 'string') return { kind: 'text', text: data };
-    if (data instanceof ArrayBuffer) return { kind: 'binary', base64: bytesToBase64(new Uint8Array(data)) };
-    if (ArrayBuffer.isView(data)) {
-      return { kind: 'binary', base64: bytesToBase64(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) };
+  const open = (c: Connection): Result => {
+    try {
+      c.socket = createSocket(c.url, [...c.protocols]);
+    } catch (error) {
+      return { ok: false, error: errorText(error) };
     }
-    return null;
+    c.state = 'connecting';
+    record(c, { type: 'created', socketId: c.id, time: now(), url: c.url, protocols: [...c.protocols], frameUrl: '' });
+    attachSocket(c, c.socket, now, (event) => record(c, event), () => scheduleReconnect(c));
+    return { ok: true };
+  };
+
+  const scheduleReconnect = (c: Connection) => {
+    if (!c.autoReconnect || c.userClosed || connections.get(c.id) !== c) return;
+    c.reconnectAttempt++;
+    const delay = reconnectDelay(c.reconnectAttempt, reconnect);
+    c.reconnectAt = now() + delay;
+    c.reconnectTimer = setTimeout(() => {
+      c.reconnectTimer = null;
+      c.reconnectAt = null;
+      c.createdAt = now();
+      open(c);
+    }, delay);
+  };
+
+  const cancelReconnect = (c: Connection) => {
+    if (c.reconnectTimer !== null) clearTimeout(c.reconnectTimer);
+    c.reconnectTimer = null;
+    c.reconnectAt = null;
+  };
+
+  const withConnection = (id: string, fn: (c: Connection) => Result): Result => {
+    const c = connections.get(id);
+    return c ? fn(c) : { ok: false, error: 'No such connection' };
   };
 
   return {
-    connect(url, protocols) {
+    connect(url, protocols, autoReconnect = false) {
       const checked = checkWebSocketUrl(url);
       if (!checked.ok) return checked;
-      let socket: WebSocketLike;
-      try {
-        socket = createSocket(checked.url, [...protocols]);
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-      socket.binaryType = 'arraybuffer';
       const id = `c${nextId++}`;
       const c: Connection = {
-        id,
-        url: checked.url,
-        socket,
-        state: 'connecting',
-        protocol: '',
-        extensions: '',
-        openedAt: null,
-        closeCode: null,
-        closeReason: '',
-        log: createEventLog(limits),
+        id, url: checked.url, protocols: [...protocols], socket: null, state: 'connecting', protocol: '', extensions: '',
+        createdAt: now(), openedAt: null, closeCode: null, closeReason: '', log: createEventLog(limits),
+        frameLimit: limits.maxFrames, droppedBefore: 0, autoReconnect, reconnectAttempt: 0, reconnectAt: null, reconnectTimer: null, userClosed: false,
       };
       connections.set(id, c);
-      record(c, { type: 'created', socketId: id, time: now(), url: c.url, protocols: [...protocols], frameUrl: '' });
-      socket.onopen = () => {
-        c.state = 'open';
-        c.openedAt = now();
-        c.protocol = socket.protocol;
-        c.extensions = socket.extensions;
-        record(c, { type: 'open', socketId: id, time: c.openedAt, protocol: c.protocol, extensions: c.extensions });
-      };
-      socket.onmessage = (e) => {
-        const payload = payloadOf(e.data);
-        if (payload) record(c, { type: 'frame', socketId: id, time: now(), direction: 'in', payload });
-      };
-      socket.onerror = () => {
-        // Browsers do not say why a socket failed; the close event that follows carries the code.
-        const message = c.state === 'connecting' ? 'Connection failed (refused, unreachable, TLS or handshake rejected)' : 'Connection error';
-        record(c, { type: 'error', socketId: id, time: now(), message });
-      };
-      socket.onclose = (e) => {
-        c.state = 'closed';
-        c.closeCode = e.code;
-        c.closeReason = e.reason;
-        record(c, { type: 'close', socketId: id, time: now(), code: e.code, reason: e.reason, wasClean: e.wasClean });
-      };
-      return { ok: true, id };
+      const opened = open(c);
+      if (!opened.ok) connections.delete(id);
+      return opened.ok ? { ok: true, id } : opened;
     },
-    send(id, payload) {
-      const c = connections.get(id);
-      if (!c) return { ok: false, error: 'No such connection' };
-      if (c.state !== 'open') return { ok: false, error: `Cannot send: the connection is ${c.state}` };
-      try {
-        if (payload.kind === 'text') c.socket.send(payload.text);
-        else c.socket.send(base64ToBytes(payload.base64));
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-      record(c, { type: 'frame', socketId: id, time: now(), direction: 'out', payload });
-      return { ok: true };
-    },
-    disconnect(id, code, reason) {
-      const c = connections.get(id);
-      if (!c) return { ok: false, error: 'No such connection' };
-      if (c.state === 'closed' || c.state === 'closing') return { ok: true };
-      try {
-        c.socket.close(code, reason);
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-      c.state = 'closing';
-      return { ok: true };
-    },
+    send: (id, payload) =>
+      withConnection(id, (c) => {
+        if (c.state !== 'open' || !c.socket) return { ok: false, error: `Cannot send: the connection is ${c.state}` };
+        try {
+          c.socket.send(payload.kind === 'text' ? payload.text : base64Bytes(payload.base64));
+        } catch (error) {
+          return { ok: false, error: errorText(error) };
+        }
+        record(c, { type: 'frame', socketId: id, time: now(), direction: 'out', payload });
+        return { ok: true };
+      }),
+    disconnect: (id, code, reason) =>
+      withConnection(id, (c) => {
+        c.userClosed = true;
+        cancelReconnect(c);
+        if (c.state === 'closed' || c.state === 'closing' || !c.socket) return { ok: true };
+        try {
+          c.socket.close(code, reason);
+        } catch (error) {
+          return { ok: false, error: errorText(error) };
+        }
+        c.state = 'closing';
+        return { ok: true };
+      }),
+    clearLog: (id) =>
+      withConnection(id, (c) => {
+        c.log.clear();
+        c.droppedBefore = 0;
+        return { ok: true };
+      }),
+    setLogLimit: (id, maxFrames) =>
+      withConnection(id, (c) => {
+        const kept = c.log.all();
+        c.droppedBefore += c.log.dropped;
+        c.frameLimit = maxFrames;
+        c.log = createEventLog({ ...limits, maxFrames });
+        c.log.append(kept);
+        return { ok: true };
+      }),
+    remove: (id) =>
+      withConnection(id, (c) => {
+        c.userClosed = true;
+        cancelReconnect(c);
+        connections.delete(id);
+        if (c.socket && c.state !== 'closed') c.socket.close(1000, '');
+        return { ok: true };
+      }),
     summaries() {
       return [...connections.values()].map((c) => ({
-        id: c.id,
-        url: c.url,
-        state: c.state,
-        protocol: c.protocol,
-        extensions: c.extensions,
-        openedAt: c.openedAt,
-        closeCode: c.closeCode,
-        closeReason: c.closeReason,
-        dropped: c.log.dropped,
+        id: c.id, url: c.url, state: c.state, protocol: c.protocol, extensions: c.extensions, openedAt: c.openedAt,
+        closeCode: c.closeCode, closeReason: c.closeReason, dropped: c.droppedBefore + c.log.dropped, createdAt: c.createdAt,
+        protocols: c.protocols, autoReconnect: c.autoReconnect, reconnectAttempt: c.reconnectAttempt,
+        reconnectAt: c.reconnectAt, frameLimit: c.frameLimit,
       }));
     },
     events() {

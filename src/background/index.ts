@@ -10,17 +10,32 @@ import {
   isPopupToBackground,
   isRelayToBackground,
   type BackgroundToPanel,
+  type BackgroundToRelay,
+  type RelayToBackground,
   type BackgroundToPopup,
   type PanelToBackground,
   type PopupToBackground,
 } from '../protocol';
 import { createCaptureHub } from './capture-hub';
+import { manageCapture } from './capture-lifecycle';
 import { createConnectionManager } from './connection-manager';
+import { createKeepAlive } from './keep-alive';
+import { createPageCommandRouter } from './page-commands';
 import { createPopupHub } from './popup-hub';
 
 const captureHub = createCaptureHub();
+const capture = manageCapture(captureHub);
+const pageCommands = createPageCommandRouter();
 const connections = createConnectionManager((url, protocols) => new WebSocket(url, protocols));
 const popupHub = createPopupHub(connections);
+// While a popup connection is open or opening, keep the background alive (see keep-alive.ts).
+const keepAlive = createKeepAlive(
+  () => connections.summaries().some((c) => c.state !== 'closed'),
+  () => browser.runtime.getPlatformInfo(),
+);
+connections.onChange((events) => {
+  if (events.some((e) => e.type !== 'frame')) keepAlive.update();
+});
 
 /** Messages that failed their guard; kept for diagnostics (and tests). */
 const rejected = { count: 0 };
@@ -38,24 +53,37 @@ browser.runtime.onConnect.addListener((port) => {
       // The tab comes from the browser's record of the sender, never from the message.
       const tabId = port.sender?.tab?.id;
       if (tabId === undefined || port.sender?.id !== browser.runtime.id) return port.disconnect();
-      port.onMessage.addListener((message: unknown) => {
-        if (isRelayToBackground(message)) captureHub.record(tabId, message.events);
-        else reject();
+      const relay = createPortChannel<BackgroundToRelay, RelayToBackground>(port, isRelayToBackground, reject);
+      pageCommands.addRelay(tabId, relay);
+      relay.onMessage((message) => {
+        pageCommands.noteEvents(relay, message.events);
+        capture.record(tabId, message.events);
       });
       return;
     }
     case PORT_NAMES.popup:
       if (!isExtensionPage(port)) return port.disconnect();
       return popupHub.addPopup(createPortChannel<BackgroundToPopup, PopupToBackground>(port, isPopupToBackground, reject));
-    case PORT_NAMES.panel:
+    case PORT_NAMES.panel: {
       if (!isExtensionPage(port)) return port.disconnect();
-      return captureHub.addPanel(createPortChannel<BackgroundToPanel, PanelToBackground>(port, isPanelToBackground, reject));
+      const panel = createPortChannel<BackgroundToPanel, PanelToBackground>(port, isPanelToBackground, reject);
+      captureHub.addPanel(panel);
+      panel.onMessage((message) => {
+        if (message.type === 'subscribe') {
+          panel.post({ source: 'socket-scope-background', type: 'rules', tabId: message.tabId, rules: pageCommands.rulesOf(message.tabId) });
+        }
+        if (message.type !== 'page-command') return;
+        const error = pageCommands.run(message.tabId, message.command);
+        if (error) panel.post({ source: 'socket-scope-background', type: 'command-error', tabId: message.tabId, message: error });
+      });
+      return;
+    }
     default:
       port.disconnect();
   }
 });
 
-browser.tabs.onRemoved.addListener((tabId) => captureHub.forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => pageCommands.forgetTab(tabId));
 
 // Read by the e2e tests through serviceWorker.evaluate / getBackgroundPage().
-Object.assign(globalThis, { socketScopeDebug: { captureHub, connections, rejected } });
+Object.assign(globalThis, { socketScopeDebug: { captureHub, capture, bootedAt: Date.now(), connections, rejected, keepAlive, pageCommands } });

@@ -34,6 +34,22 @@ export function createPopupHub(manager: ConnectionManager) {
   const fail = (popup: PopupChannel, message: string) =>
     popup.post({ source: 'socket-scope-background', type: 'popup-error', message });
 
+  const snapshot = (popup: PopupChannel) => {
+    // Anything still pending is already in the log, hence in the snapshot: send it now so
+    // that this popup does not receive those events twice.
+    if (timer !== null) {
+      clearTimeout(timer);
+      flush();
+    }
+    popup.post({ source: 'socket-scope-background', type: 'popup-snapshot', connections: manager.summaries(), events: manager.events() });
+  };
+
+  /** After a change that removes events (clear, remove, lower limit), every popup resyncs. */
+  const resyncAll = (result: { ok: true } | { ok: false; error: string }, popup: PopupChannel) => {
+    if (!result.ok) return fail(popup, result.error);
+    for (const p of popups) snapshot(p);
+  };
+
   return {
     addPopup(popup: PopupChannel) {
       popups.add(popup);
@@ -41,21 +57,10 @@ export function createPopupHub(manager: ConnectionManager) {
       popup.onMessage((message) => {
         switch (message.type) {
           case 'hello':
-            // Anything still pending is already in the log, hence in the snapshot: send it now
-            // so this popup does not receive those events twice.
-            if (timer !== null) {
-              clearTimeout(timer);
-              flush();
-            }
-            popup.post({
-              source: 'socket-scope-background',
-              type: 'popup-snapshot',
-              connections: manager.summaries(),
-              events: manager.events(),
-            });
+            snapshot(popup);
             break;
           case 'connect': {
-            const result = manager.connect(message.url, message.protocols);
+            const result = manager.connect(message.url, message.protocols, message.autoReconnect ?? false);
             if (!result.ok) fail(popup, result.error);
             break;
           }
@@ -64,6 +69,15 @@ export function createPopupHub(manager: ConnectionManager) {
             if (!result.ok) fail(popup, result.error);
             break;
           }
+          case 'clear-log':
+            resyncAll(manager.clearLog(message.connectionId), popup);
+            break;
+          case 'remove':
+            resyncAll(manager.remove(message.connectionId), popup);
+            break;
+          case 'set-log-limit':
+            resyncAll(manager.setLogLimit(message.connectionId, message.maxFrames), popup);
+            break;
           case 'disconnect': {
             const result = manager.disconnect(message.connectionId, message.code, message.reason);
             if (!result.ok) fail(popup, result.error);

@@ -19,6 +19,10 @@ export interface EventLog {
   /** All kept events in the order they were appended. */
   all(): SocketEvent[];
   clear(): void;
+  /** New caps; frames over them are evicted (and counted) at once. */
+  setLimits(limits: EventLogLimits): void;
+  /** Counts drops that happened before this log existed (a restored capture). */
+  addDropped(count: number): void;
   readonly frameCount: number;
   readonly byteCount: number;
   /** Events evicted or refused because of the caps, since creation or the last clear(). */
@@ -39,7 +43,8 @@ export function storedSize(event: SocketEvent): number {
   return overhead + (p.kind === 'text' ? p.text.length * 2 : p.base64.length);
 }
 
-export function createEventLog(limits: EventLogLimits = DEFAULT_LIMITS): EventLog {
+export function createEventLog(initialLimits: EventLogLimits = DEFAULT_LIMITS): EventLog {
+  let limits = initialLimits;
   let frames: Entry[] = [];
   let frameHead = 0; // index of the oldest kept frame; compacted lazily to keep eviction O(1)
   let lifecycle: Entry[] = [];
@@ -90,6 +95,13 @@ export function createEventLog(limits: EventLogLimits = DEFAULT_LIMITS): EventLo
         }
       }
       return out;
+    },
+    setLimits(next) {
+      limits = next;
+      evictFrames();
+    },
+    addDropped(count) {
+      dropped += count;
     },
     clear() {
       frames = [];

@@ -11,9 +11,10 @@
  * Every native used at run time is taken here, before any page script runs.
  * No imports except types: this file is built as a tiny standalone IIFE.
  */
-import type { HookEvent, HookPayload } from '../protocol';
+import type { HookCommand, HookEvent, HookFrameMark, HookPayload, HookRule, HookRules } from '../protocol';
 
 declare const __HOOK_EVENT__: string;
+declare const __COMMAND_EVENT__: string;
 
 (() => {
   const NativeWebSocket = globalThis.WebSocket;
@@ -26,7 +27,18 @@ declare const __HOOK_EVENT__: string;
   const wsUrl = getter(proto, 'url');
   const wsProtocol = getter(proto, 'protocol');
   const wsExtensions = getter(proto, 'extensions');
+  const wsReadyState = getter(proto, 'readyState');
+  const wsBinaryType = getter(proto, 'binaryType');
+  const nativeClose = proto.close;
   const messageData = getter(MessageEvent.prototype, 'data');
+  const commandDetail = getter(CustomEvent.prototype, 'detail');
+  const stopImmediate = Event.prototype.stopImmediatePropagation;
+  const NativeEvent = Event;
+  const NativeMessageEvent = MessageEvent;
+  const NativeCloseEvent = CloseEvent;
+  const messageOrigin = getter(MessageEvent.prototype, 'origin');
+  const regexExec = RegExp.prototype.exec;
+  const regexReplace = RegExp.prototype[Symbol.replace] as (this: RegExp, s: string, r: string) => string;
   const closeCode = getter(CloseEvent.prototype, 'code');
   const closeReason = getter(CloseEvent.prototype, 'reason');
   const closeWasClean = getter(CloseEvent.prototype, 'wasClean');
@@ -60,6 +72,14 @@ declare const __HOOK_EVENT__: string;
   const docId = apply(random, Math, []).toString(36).slice(2, 10);
   let nextSocket = 0;
   const ids = new NativeWeakMap<object, string>();
+  /** Open sockets by id, for panel commands; an entry goes when its socket closes. */
+  const sockets: Record<string, WebSocket> = Object.create(null);
+  /** Events this hook dispatched itself (fakes, rewrites, delays), with how to record them. */
+  const ours = new NativeWeakMap<Event, HookFrameMark>();
+  /** Sockets whose next close event is replaced by a simulated one. */
+  const simulatedCloses = new NativeWeakMap<WebSocket, CloseEventInit>();
+  /** Rules by socket id and direction, already filtered by the relay (which knows the URLs). */
+  let rules: HookRules = {};
 
   let queue: HookEvent[] = [];
   let flushScheduled = false;
@@ -67,11 +87,8 @@ declare const __HOOK_EVENT__: string;
     flushScheduled = false;
     const batch = queue;
     queue = [];
-    try {
-      apply(dispatch, win, [new NativeCustomEvent(__HOOK_EVENT__, { detail: batch })]);
-    } catch {
-      // The relay is gone (extension reloaded); the page must never notice.
-    }
+    // Never throws: with the relay gone (extension reloaded) nobody listens, and that is all.
+    apply(dispatch, win, [new NativeCustomEvent(__HOOK_EVENT__, { detail: batch })]);
   };
   const emit = (event: HookEvent) => {
     queue[queue.length] = event;
@@ -82,17 +99,71 @@ declare const __HOOK_EVENT__: string;
   };
 
   // Copies, so that a page mutating a buffer after send/receive cannot change what was captured.
-  const copyPayload = (data: unknown): HookPayload | null => {
+  const copyPayload = (data: unknown): HookPayload => {
     if (typeof data === 'string') return data;
     if (data instanceof NativeArrayBuffer) return apply(bufferSlice, data, []);
-    if (data instanceof NativeBlob) return data;
     if (isView(data)) {
       // Indexed, not destructured: destructuring calls the page-patchable array iterator.
       const view = data instanceof NativeDataView ? dataView : typedArrayView;
       const start = apply(view[1], data, []);
       return apply(bufferSlice, apply(view[0], data, []), [start, start + apply(view[2], data, [])]);
     }
+    // A Blob; or, for send(), any other value, which the native send turned into text.
+    return data instanceof NativeBlob ? data : `${data}`;
+  };
+
+  const record = (socketId: string, direction: 'in' | 'out', raw: unknown, mark?: HookFrameMark) => {
+    emit(['frame', socketId, now(), direction, copyPayload(raw), mark]);
+  };
+
+  const dispatchOurs = (ws: WebSocket, event: Event, mark: HookFrameMark) => {
+    apply(weakSet, ours, [event, mark]);
+    apply(dispatch, ws, [event]);
+  };
+
+  /** A message event as the browser would make it for this socket, with `data` in its binaryType. */
+  const deliver = (ws: WebSocket, data: string | ArrayBuffer, origin: string, mark: HookFrameMark) => {
+    const value = typeof data === 'string' || apply(wsBinaryType, ws, []) === 'arraybuffer' ? data : new NativeBlob([data]);
+    dispatchOurs(ws, new NativeMessageEvent('message', { data: value, origin }), mark);
+  };
+
+  // Rules only run once the user set some in the panel; until then no page-world method is
+  // called. TRICKY: RegExp exec/replace are the page's realm functions taken at start.
+  const matchRule = (socketId: string, direction: 'in' | 'out', data: unknown): HookRule | null => {
+    const list = rules[socketId]?.[direction] ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const rule = list[i]!;
+      if (rule.regex) {
+        if (typeof data !== 'string') continue;
+        rule.regex.lastIndex = 0;
+        if (apply(regexExec, rule.regex, [data]) === null) continue;
+      }
+      return rule;
+    }
     return null;
+  };
+
+  /** The payload a replace rule produces: capture groups work for text; binary is replaced whole. */
+  const rewrite = (rule: HookRule, raw: unknown, replacement: string): string =>
+    rule.regex && typeof raw === 'string' ? apply(regexReplace, rule.regex, [raw, replacement]) : replacement;
+
+  /**
+   * Applies a rule's action to a frame. `pass` hands a payload on: to the page listeners for
+   * incoming frames, to the server for outgoing ones.
+   */
+  const applyRule = (
+    rule: HookRule,
+    socketId: string,
+    direction: 'in' | 'out',
+    raw: unknown,
+    pass: (data: string | ArrayBuffer, mark: HookFrameMark) => void,
+  ) => {
+    const action = rule.action;
+    const ruleId = rule.id;
+    if (action.type === 'block') return record(socketId, direction, raw, { kind: 'blocked', ruleId });
+    const original = copyPayload(raw) as string | ArrayBuffer; // a Blob, when one, goes on as is
+    if (action.type === 'replace') return pass(rewrite(rule, raw, action.replacement), { kind: 'replaced', ruleId, original });
+    apply(setTimer, win, [() => pass(original, { kind: 'delayed', ruleId, delayMs: action.ms }), action.ms]);
   };
 
   const track = (ws: WebSocket, protocols: unknown): string => {
@@ -103,26 +174,35 @@ declare const __HOOK_EVENT__: string;
     const list: string[] = [];
     if (typeof protocols === 'string') list[0] = protocols;
     else if (protocols !== undefined) for (let i = 0; i < (protocols as string[]).length; i++) list[i] = `${(protocols as string[])[i]}`;
-    emit({ type: 'created', socketId, time: now(), url: apply(wsUrl, ws, []), protocols: list, frameUrl: loc.href });
+    emit(['created', socketId, now(), apply(wsUrl, ws, []), list, loc.href]);
     const on = (type: string, listener: (e: Event) => void) => apply(addListener, ws, [type, listener]);
-    on('open', () =>
-      emit({ type: 'open', socketId, time: now(), protocol: apply(wsProtocol, ws, []), extensions: apply(wsExtensions, ws, []) }),
-    );
+    on('open', () => emit(['open', socketId, now(), apply(wsProtocol, ws, []), apply(wsExtensions, ws, [])]));
+    sockets[socketId] = ws;
     on('message', (e) => {
-      const data = copyPayload(apply(messageData, e, []));
-      if (data !== null) emit({ type: 'frame', socketId, time: now(), direction: 'in', data });
+      const mark = apply(weakGet, ours, [e]);
+      // A MessageEvent the page dispatched itself is not a frame. (isTrusted is unforgeable.)
+      if (!mark && !e.isTrusted) return;
+      const raw = apply(messageData, e, []);
+      const rule = mark ? null : matchRule(socketId, 'in', raw);
+      if (rule) {
+        // Runs first of all listeners: stopping here hides the frame from every page listener.
+        apply(stopImmediate, e, []);
+        const origin = apply(messageOrigin, e, []);
+        return applyRule(rule, socketId, 'in', raw, (data, m) => deliver(ws, data, origin, m));
+      }
+      record(socketId, 'in', raw, mark);
     });
-    on('error', () => emit({ type: 'error', socketId, time: now(), message: 'WebSocket error' }));
-    on('close', (e) =>
-      emit({
-        type: 'close',
-        socketId,
-        time: now(),
-        code: apply(closeCode, e, []),
-        reason: apply(closeReason, e, []),
-        wasClean: apply(closeWasClean, e, []),
-      }),
-    );
+    on('error', (e) => emit(['error', socketId, now(), apply(weakHas, ours, [e])]));
+    on('close', (e) => {
+      const simulated = apply(weakGet, simulatedCloses, [ws]);
+      if (simulated && !apply(weakHas, ours, [e])) {
+        // Swap the real close (code 1005 from our close()) for the one the user asked for.
+        apply(stopImmediate, e, []);
+        return dispatchOurs(ws, new NativeCloseEvent('close', simulated), { kind: 'fake' });
+      }
+      delete sockets[socketId];
+      emit(['close', socketId, now(), apply(closeCode, e, []), apply(closeReason, e, []), apply(closeWasClean, e, [])]);
+    });
     return socketId;
   };
 
@@ -141,19 +221,57 @@ declare const __HOOK_EVENT__: string;
   const nativeSend = proto.send;
   const hookedSend = new NativeProxy(nativeSend, {
     apply(target, thisArg, args) {
+      const socketId = apply(weakGet, ids, [thisArg]);
+      // Rules apply to open, known sockets only; in every other state the native call decides.
+      const rule = socketId && rules[socketId] && apply(wsReadyState, thisArg, []) === 1 ? matchRule(socketId, 'out', args[0]) : null;
+      if (rule) {
+        return applyRule(rule, socketId!, 'out', args[0], (data, mark) => {
+          try {
+            apply(target, thisArg, [data]);
+            record(socketId!, 'out', data, mark);
+          } catch {
+            // Closed while delayed: the frame is gone, as it would be on a real network.
+          }
+        });
+      }
       // The native call comes first: its exceptions (InvalidStateError, TypeError) are the page's.
       const result = apply(target, thisArg, args);
       try {
         // Sockets created before the hook ran are discovered on their first send.
-        const socketId = apply(weakHas, ids, [thisArg]) ? apply(weakGet, ids, [thisArg])! : track(thisArg, undefined);
-        const data = copyPayload(args[0]);
-        if (data !== null) emit({ type: 'frame', socketId, time: now(), direction: 'out', data });
+        record(socketId ?? track(thisArg, undefined), 'out', args[0]);
       } catch {
         // Never throw into the page.
       }
       return result;
     },
   });
+
+  const runCommand = (command: HookCommand) => {
+    if (command.type === 'set-rules') return void (rules = command.rules);
+    const ws = sockets[command.socketId];
+    if (!ws) return;
+    if (command.type === 'send') {
+      apply(nativeSend, ws, [command.data]);
+      record(command.socketId, 'out', command.data, { kind: 'panel-send' });
+    } else if (command.type === 'fake-incoming') {
+      deliver(ws, command.data, command.origin, { kind: 'fake' });
+    } else if (command.type === 'simulate-close') {
+      apply(weakSet, simulatedCloses, [ws, { code: command.code, reason: command.reason, wasClean: true }]);
+      apply(nativeClose, ws, []);
+    } else {
+      dispatchOurs(ws, new NativeEvent('error'), { kind: 'fake' });
+    }
+  };
+  apply(addListener, win, [
+    __COMMAND_EVENT__,
+    (e: Event) => {
+      try {
+        runCommand(apply(commandDetail, e, []));
+      } catch {
+        // A command for a socket in the wrong state fails quietly, like the page never saw it.
+      }
+    },
+  ]);
 
   // toString of our replacements prints what the natives print.
   const disguised = new NativeWeakMap<object, unknown>([

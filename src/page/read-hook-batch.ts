@@ -1,5 +1,7 @@
 import type { HookEvent } from '../protocol';
 
+type FirefoxContentScope = typeof globalThis & { cloneInto?: <T>(value: T, target: object) => T };
+
 /**
  * Reads the batch a hook CustomEvent carries into this (isolated) world.
  *
@@ -12,4 +14,13 @@ export function readHookBatch(event: CustomEvent): HookEvent[] | null {
   const waived = (event as CustomEvent & { wrappedJSObject?: CustomEvent }).wrappedJSObject;
   const detail: unknown = waived ? structuredClone(waived.detail) : event.detail;
   return Array.isArray(detail) ? (detail as HookEvent[]) : null;
+}
+
+/**
+ * A value the page world can read as `detail`. Firefox: objects made here are invisible to page
+ * code unless cloned into the page's compartment (`cloneInto`). Chrome clones across worlds.
+ */
+export function toPageWorld<T>(value: T): T {
+  const cloneInto = (globalThis as FirefoxContentScope).cloneInto;
+  return cloneInto ? cloneInto(value, window) : value;
 }

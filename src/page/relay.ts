@@ -1,35 +1,62 @@
 /**
  * Relay: ISOLATED-world content script. Receives batches from the page hook over the secret
  * CustomEvent channel, turns raw payloads into exact-bytes wire payloads (reading Blobs without
- * reordering), and forwards them to the background over one runtime port.
+ * reordering), and forwards them to the background over one runtime port. Commands from the
+ * background (panel actions) go the other way, to the hook, over a second secret event type.
  */
 import { browser, type Runtime } from '../extension/browser';
-import { LIMITS, PORT_NAMES, type HookEvent, type RelayToBackground, type SocketEvent } from '../protocol';
-import { bytesToBase64 } from '../core/bytes';
-import { readHookBatch } from './read-hook-batch';
+import { LIMITS, PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookCommand, type RelayToBackground, type SocketEvent } from '../protocol';
+import { rulesForSockets, toHookCommand, toSocketEvent } from './hook-payload';
+import { readHookBatch, toPageWorld } from './read-hook-batch';
 
 declare const __HOOK_EVENT__: string;
+declare const __COMMAND_EVENT__: string;
 
 let port: Runtime.Port | null = null;
 let invalidated = false;
 
+/** URLs of this frame's sockets (from their `created` events): for origins and rule matching. */
+const socketUrls = new Map<string, string>();
+/** The tab's rules as the panel last set them; re-sent to the hook as sockets come and go. */
+let rules: readonly FrameRule[] = [];
+
+function toHook(command: HookCommand): void {
+  window.dispatchEvent(new CustomEvent(__COMMAND_EVENT__, { detail: toPageWorld(command) }));
+}
+
+function deliverToHook(message: unknown): void {
+  if (!isBackgroundToRelay(message)) return;
+  const command = message.command;
+  if (command.type === 'set-rules') {
+    rules = command.rules;
+    return toHook({ type: 'set-rules', rules: rulesForSockets(rules, socketUrls) });
+  }
+  const hookCommand = toHookCommand(command, socketUrls);
+  if (hookCommand) toHook(hookCommand);
+}
+
+/** Keeps socket URLs current; a new socket gets the rules that match its URL. */
+function trackSockets(events: readonly SocketEvent[]): void {
+  let created = false;
+  for (const e of events) {
+    if (e.type === 'created') {
+      socketUrls.set(e.socketId, e.url);
+      created = true;
+    } else if (e.type === 'close') socketUrls.delete(e.socketId);
+  }
+  if (created && rules.length > 0) toHook({ type: 'set-rules', rules: rulesForSockets(rules, socketUrls) });
+}
+
 function connect(): Runtime.Port {
   if (port) return port;
   const opened = browser.runtime.connect({ name: PORT_NAMES.relay });
+  opened.onMessage.addListener(deliverToHook);
   // The background may restart (service worker stopped); reconnect on the next batch.
   opened.onDisconnect.addListener(() => {
     if (port === opened) port = null;
   });
   port = opened;
   return opened;
-}
-
-async function toSocketEvent(event: HookEvent): Promise<SocketEvent> {
-  if (event.type !== 'frame') return event;
-  const { data, ...rest } = event;
-  if (typeof data === 'string') return { ...rest, payload: { kind: 'text', text: data } };
-  const buffer = data instanceof ArrayBuffer ? data : await data.arrayBuffer();
-  return { ...rest, payload: { kind: 'binary', base64: bytesToBase64(new Uint8Array(buffer)) } };
 }
 
 /** Splits a batch so that no message exceeds the protocol's event or byte limits. */
@@ -50,6 +77,7 @@ function* chunks(events: SocketEvent[]): Generator<SocketEvent[]> {
 }
 
 function post(events: SocketEvent[]): void {
+  trackSockets(events);
   if (invalidated || events.length === 0) return;
   try {
     const target = connect();

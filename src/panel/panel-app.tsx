@@ -1,55 +1,53 @@
-import { useMemo } from 'preact/hooks';
-import { makeVisible } from '../core/format';
-import { EventRow } from '../ui/event-row';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { useStore } from '../ui/use-store';
-import { VirtualList } from '../ui/virtual-list';
-import type { PanelStore, SocketSummary } from './panel-store';
+import { CaptureBar } from './capture-bar';
+import { DetailPane } from './detail-pane';
+import { FilterBar } from './filter-bar';
+import { FrameTable } from './frame-table';
+import type { PanelStore } from './panel-store';
+import { SocketList } from './socket-list';
+import { StatsView } from './stats-view';
 
-const ROW_HEIGHT = 24;
-
-export function PanelApp({ store }: { store: PanelStore }) {
+/**
+ * The panel: sockets | filter + frame table + details. Below 700 px the sockets stack above the
+ * frames in a short strip (panel.css), and the "Sockets" button folds them away. `actions` is the slot for the controls
+ * that act on the page's sockets (send, fake, rules), which live in their own components.
+ */
+export function PanelApp({ store, actions }: { store: PanelStore; actions?: ComponentChildren }) {
   const state = useStore(store);
+  const [socketsOpen, setSocketsOpen] = useState(true);
+  const [statsOpen, setStatsOpen] = useState(false);
   const sockets = [...state.sockets.values()];
-  const selected = state.selectedSocket;
-  // Recomputed when the selection or the event count changes (events only ever grow).
-  const shown = useMemo(
-    () => (selected === null ? state.events : state.events.filter((e) => e.socketId === selected)),
-    [selected, state.events.length, state.revision],
-  );
-
+  const selected = state.selectedEvent === null ? undefined : state.events[state.selectedEvent];
   return (
-    <main class="panel">
-      <aside class="sockets">
-        <h2 id="sockets-title">Sockets ({sockets.length})</h2>
-        <div role="listbox" aria-labelledby="sockets-title" class="socket-list">
-          <button role="option" aria-selected={selected === null} class="socket" onClick={() => store.selectSocket(null)}>
-            All sockets
-          </button>
-          {sockets.map((s) => (
-            <SocketItem key={s.socketId} socket={s} selected={s.socketId === selected} onSelect={() => store.selectSocket(s.socketId)} />
-          ))}
-        </div>
-      </aside>
+    <main class={`panel${socketsOpen ? '' : ' sockets-closed'}`}>
+      <div id="socket-pane" class="socket-pane" hidden={!socketsOpen}>
+        <SocketList sockets={sockets} selected={state.selectedSocket} onSelect={store.selectSocket} matchCounts={state.filterActive ? state.matchCounts : null} />
+      </div>
       <section class="frames">
-        <div class="toolbar" role="status" aria-label="Capture status">
-          <span>{`${shown.length.toLocaleString()} events`}</span>
-          {state.dropped > 0 && <span class="dropped">{`${state.dropped.toLocaleString()} frames dropped (capture limit reached)`}</span>}
-        </div>
-        <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} label="Frames" role="log" renderRow={(i) => <EventRow event={shown[i]!} />} />
+        <CaptureBar
+          store={store}
+          state={state}
+          socketsOpen={socketsOpen}
+          onToggleSockets={() => setSocketsOpen(!socketsOpen)}
+          statsOpen={statsOpen}
+          onToggleStats={() => setStatsOpen(!statsOpen)}
+          actions={actions}
+        />
+        <FilterBar filter={state.filter} error={state.filterError} onChange={store.setFilter} />
+        {statsOpen && <StatsView events={state.events} socketId={state.selectedSocket} revision={state.revision} />}
+        <FrameTable
+          events={state.events}
+          shown={state.shown}
+          revision={state.revision}
+          sockets={state.sockets}
+          pattern={state.pattern}
+          selected={state.selectedEvent}
+          onSelect={store.selectEvent}
+        />
+        {selected && <DetailPane key={state.selectedEvent} event={selected} socket={state.sockets.get(selected.socketId)} />}
       </section>
     </main>
-  );
-}
-
-function SocketItem({ socket: s, selected, onSelect }: { socket: SocketSummary; selected: boolean; onSelect: () => void }) {
-  return (
-    <button role="option" aria-selected={selected} class={`socket state-${s.state}`} onClick={onSelect}>
-      <span class="socket-url">{makeVisible(s.url || '(opened before capture)')}</span>
-      <span class="socket-meta">
-        {`${s.state}${s.protocol ? ` · ${makeVisible(s.protocol)}` : ''} · ↑${s.framesOut} ↓${s.framesIn}${
-          s.closeCode !== null ? ` · closed ${s.closeCode}` : ''
-        }`}
-      </span>
-    </button>
   );
 }

@@ -1,100 +1,139 @@
 import type { Channel } from '../core/channel';
-import type { BackgroundToPanel, PanelToBackground, SocketEvent, SocketState } from '../protocol';
+import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../protocol';
+import { advanceFilter, createFilterResult, type FilterResult } from './filter-run';
+import { compileFilter, EMPTY_FILTER, type FrameFilter } from './frame-filter';
+import { applyToSockets, type SocketSummary } from './socket-summary';
 
-export interface SocketSummary {
-  readonly socketId: string;
-  url: string;
-  frameUrl: string;
-  state: SocketState;
-  protocol: string;
-  createdAt: number;
-  closeCode: number | null;
-  closeReason: string;
-  framesIn: number;
-  framesOut: number;
+export { applyToSockets, type SocketSummary } from './socket-summary';
+
+/** Events and sockets of one source: the live capture of the tab, or an imported file. */
+interface DataSet {
+  readonly events: SocketEvent[];
+  readonly sockets: Map<string, SocketSummary>;
+  dropped: number;
 }
 
 export interface PanelState {
   readonly tabId: number;
+  /** null: the live capture; else the name of the imported file being viewed. */
+  readonly importedFrom: string | null;
   readonly sockets: ReadonlyMap<string, SocketSummary>;
-  /** Every captured event of the tab in order (frames of all sockets merged by time). */
+  /** Every event of the viewed source in order (frames of all sockets merged by time). */
   readonly events: readonly SocketEvent[];
-  readonly selectedSocket: string | null;
   readonly dropped: number;
+  readonly selectedSocket: string | null;
+  readonly filter: FrameFilter;
+  readonly filterError: string | null;
+  readonly pattern: RegExp | null;
+  /** Indices into `events` of the rows the table shows. */
+  readonly shown: readonly number[];
+  readonly matchCounts: ReadonlyMap<string, number>;
+  readonly filterActive: boolean;
+  /** Paused: the table stops at `pausedAt` events; capture goes on in the background. */
+  readonly paused: boolean;
+  readonly pausedAt: number;
+  /** Index into `events` of the row whose details are shown. */
+  readonly selectedEvent: number | null;
   readonly revision: number;
 }
 
 export type PanelChannel = Channel<PanelToBackground, BackgroundToPanel>;
 
-/** Folds one event into the socket summaries (pure; exported for unit tests). */
-export function applyToSockets(sockets: Map<string, SocketSummary>, e: SocketEvent): void {
-  let s = sockets.get(e.socketId);
-  if (!s) {
-    s = {
-      socketId: e.socketId,
-      url: '',
-      frameUrl: '',
-      state: 'open', // a socket first seen on a send existed before the hook ran
-      protocol: '',
-      createdAt: e.time,
-      closeCode: null,
-      closeReason: '',
-      framesIn: 0,
-      framesOut: 0,
-    };
-    sockets.set(e.socketId, s);
-  }
-  switch (e.type) {
-    case 'created':
-      Object.assign(s, { url: e.url, frameUrl: e.frameUrl, state: 'connecting', createdAt: e.time });
-      break;
-    case 'open':
-      Object.assign(s, { state: 'open', protocol: e.protocol });
-      break;
-    case 'frame':
-      if (e.direction === 'in') s.framesIn++;
-      else s.framesOut++;
-      break;
-    case 'close':
-      Object.assign(s, { state: 'closed', closeCode: e.code, closeReason: e.reason });
-      break;
-    case 'error':
-      break;
-  }
-}
+/** Longest a filter may hold the main thread in one go; the rest runs in later tasks. */
+const FILTER_SLICE_MS = 12;
+const emptySet = (): DataSet => ({ events: [], sockets: new Map(), dropped: 0 });
 
 export function createPanelStore(channel: PanelChannel, tabId: number) {
-  const sockets = new Map<string, SocketSummary>();
-  const events: SocketEvent[] = [];
-  let state: PanelState = { tabId, sockets, events, selectedSocket: null, dropped: 0, revision: 0 };
+  const live = emptySet();
+  let imported: (DataSet & { name: string }) | null = null;
+  const data = () => imported ?? live;
+  let compiled = compileFilter(EMPTY_FILTER);
+  let run: FilterResult = createFilterResult();
+  let scheduled = false;
+  let state: PanelState = {
+    tabId, importedFrom: null, sockets: live.sockets, events: live.events, dropped: 0, selectedSocket: null, filter: EMPTY_FILTER,
+    filterError: null, pattern: null, shown: run.shown, matchCounts: run.counts, filterActive: false, paused: false, pausedAt: 0,
+    selectedEvent: null, revision: 0,
+  };
   const listeners = new Set<() => void>();
-  const set = (patch: Partial<PanelState>) => {
-    state = { ...state, ...patch, revision: state.revision + 1 };
+  const notify = () => {
+    const d = data();
+    const ok = compiled.ok ? compiled : null;
+    state = {
+      ...state, importedFrom: imported?.name ?? null, sockets: d.sockets, events: d.events, dropped: d.dropped,
+      filterError: compiled.ok ? null : compiled.error, pattern: ok?.pattern ?? null, filterActive: ok?.active ?? false,
+      shown: run.shown, matchCounts: run.counts, revision: state.revision + 1,
+    };
     for (const l of listeners) l();
+  };
+  /** Filters what is new (or everything after a reset), in slices of FILTER_SLICE_MS. */
+  const refilter = (reset: boolean) => {
+    if (reset) run = createFilterResult();
+    if (!compiled.ok) return notify();
+    const end = state.paused ? state.pausedAt : data().events.length;
+    const deadline = performance.now() + FILTER_SLICE_MS;
+    const done = advanceFilter(run, data().events, end, compiled.matches, state.selectedSocket, () => performance.now() > deadline);
+    if (!done && !scheduled) {
+      scheduled = true;
+      setTimeout(() => {
+        scheduled = false;
+        refilter(false);
+      }, 0);
+    }
+    notify();
   };
 
   channel.onMessage((message) => {
     if (message.tabId !== tabId) return;
-    if (message.type === 'capture-snapshot') {
-      sockets.clear();
-      events.length = 0;
+    if (message.type === 'command-error' || message.type === 'rules') return; // for the act store (act-store.ts)
+    const reset = message.type === 'capture-snapshot';
+    if (reset) {
+      live.sockets.clear();
+      live.events.length = 0;
+      if (!imported) state = { ...state, selectedEvent: null, pausedAt: 0 };
     }
     for (const e of message.events) {
-      events.push(e);
-      applyToSockets(sockets, e);
+      live.events.push(e);
+      applyToSockets(live.sockets, e);
     }
-    set({ dropped: message.dropped });
+    live.dropped = message.dropped;
+    if (imported) notify();
+    else refilter(reset);
   });
   channel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId });
 
+  const update = (patch: Partial<PanelState>, reset = true) => {
+    state = { ...state, ...patch };
+    refilter(reset);
+  };
   return {
     getState: () => state,
     subscribe(listener: () => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    selectSocket(socketId: string | null) {
-      set({ selectedSocket: socketId });
+    selectSocket: (socketId: string | null) => update({ selectedSocket: socketId, selectedEvent: null }),
+    setFilter(filter: FrameFilter) {
+      compiled = compileFilter(filter);
+      update({ filter });
+    },
+    selectEvent: (index: number | null) => update({ selectedEvent: index }, false),
+    setPaused: (paused: boolean) => update({ paused, pausedAt: data().events.length }, false),
+    /** Clears the tab's capture in the background; its empty snapshot resets this view. */
+    clear: () => channel.post({ source: 'socket-scope-panel', type: 'clear', tabId }),
+    /** Views a saved session instead of the live capture (which goes on behind it). */
+    showImported(name: string, events: readonly SocketEvent[]) {
+      const set = { ...emptySet(), name };
+      for (const e of events) {
+        set.events.push(e);
+        applyToSockets(set.sockets, e);
+      }
+      imported = set;
+      update({ selectedSocket: null, selectedEvent: null, paused: false, pausedAt: 0 });
+    },
+    showLive() {
+      imported = null;
+      update({ selectedSocket: null, selectedEvent: null });
     },
   };
 }

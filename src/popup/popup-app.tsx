@@ -1,125 +1,96 @@
-import { useState } from 'preact/hooks';
-import { describeCloseCode } from '../core/close-codes';
-import { formatClock, makeVisible } from '../core/format';
-import type { ConnectionSummary } from '../protocol';
-import { EventRow } from '../ui/event-row';
+import { useEffect, useState } from 'preact/hooks';
+import { makeVisible } from '../core/format';
+import { browser } from '../extension/browser';
 import { useStore } from '../ui/use-store';
-import { VirtualList } from '../ui/virtual-list';
+import { CloseForm } from './close-form';
+import { Composer } from './composer';
+import { ConnectForm } from './connect-form';
+import { LogFiles } from './log-files';
+import { LogToolbar, LogView } from './log-view';
 import type { PopupStore } from './popup-store';
+import { StatsLine, StatusLine } from './status-line';
 
-const ROW_HEIGHT = 24;
+/** Re-renders once a second so rates and reconnect countdowns stay current. */
+function useTick() {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setTick((n) => n + 1), 1_000);
+    return () => clearInterval(t);
+  }, []);
+}
 
 export function PopupApp({ store, defaultUrl }: { store: PopupStore; defaultUrl: string }) {
   const state = useStore(store);
-  const [url, setUrl] = useState(defaultUrl);
-  const [protocols, setProtocols] = useState('');
-  const [message, setMessage] = useState('');
+  useTick();
   const selected = store.selected();
-  const log = (selected && state.logs.get(selected.id)) || [];
+  const log = store.selectedLog();
+  const canSend = selected?.state === 'open';
 
   return (
     <main class="app">
-      <form
-        class="connect"
-        onSubmit={(e) => {
-          e.preventDefault();
-          store.connect(url, protocols);
-        }}
-      >
-        <label class="field grow">
-          <span>URL</span>
-          <input type="text" value={url} spellcheck={false} placeholder="ws://127.0.0.1:8080/" onInput={(e) => setUrl(e.currentTarget.value)} />
-        </label>
-        <label class="field">
-          <span>Subprotocols</span>
-          <input type="text" value={protocols} spellcheck={false} placeholder="e.g. chat, json" onInput={(e) => setProtocols(e.currentTarget.value)} />
-        </label>
-        <button type="submit">Connect</button>
-      </form>
+      <header class="app-header">
+        <h1>Socket Scope</h1>
+        <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('popup.html?view=tab') })}>
+          Open in tab
+        </button>
+      </header>
+      <ConnectForm store={store} defaultUrl={defaultUrl} />
 
-      {state.error && (
-        <p class="error" role="alert">
-          {state.error}
-        </p>
-      )}
+      {state.error && <p class="error" role="alert">{state.error}</p>}
       {state.notice && <p class="notice">{state.notice}</p>}
       {state.backgroundLost && (
-        <p class="error" role="alert">
-          Lost the connection to the extension background. Reopen the popup.
-        </p>
+        <p class="error" role="alert">Lost the connection to the extension background (was it reloaded?). Reopen the popup.</p>
       )}
 
       {state.connections.length > 0 && (
         <div class="tabs" role="tablist" aria-label="Connections">
           {state.connections.map((c) => (
-            <button
-              key={c.id}
-              role="tab"
-              aria-selected={c.id === state.selectedId}
-              class={`tab state-${c.state}`}
-              onClick={() => store.select(c.id)}
-            >
+            <button key={c.id} role="tab" aria-selected={c.id === state.selectedId} class={`tab state-${c.state}`} onClick={() => store.select(c.id)}>
               {makeVisible(c.url)}
             </button>
           ))}
         </div>
       )}
 
-      {selected && <StatusLine connection={selected} onDisconnect={() => store.disconnect()} />}
-
-      <VirtualList
-        count={log.length}
-        rowHeight={ROW_HEIGHT}
-        label="Message log"
-        role="log"
-        renderRow={(i) => <EventRow event={log[i]!} />}
-      />
-
-      <form
-        class="composer"
-        onSubmit={(e) => {
-          e.preventDefault();
-          store.sendText(message);
-        }}
-      >
-        <label class="field grow">
-          <span>Message</span>
-          <textarea
-            rows={3}
-            value={message}
-            spellcheck={false}
-            onInput={(e) => setMessage(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                store.sendText(message);
-              }
-            }}
-          />
-        </label>
-        <button type="submit" disabled={selected?.state !== 'open'}>
-          Send
-        </button>
-      </form>
+      {selected && (
+        <>
+          <StatusLine connection={selected} onDisconnect={() => store.disconnect()} onRemove={() => store.remove(selected.id)} />
+          {log && <StatsLine stats={log.stats()} events={log.events()} />}
+          <LogToolbar store={store} />
+        </>
+      )}
+      <LogView key={state.selectedId} log={log} />
+      {selected && (
+        <>
+          <Composer store={store} canSend={canSend} />
+          <div class="log-settings">
+            <LogFiles store={store} canSend={canSend} />
+            <LogLimit store={store} limit={selected.frameLimit} />
+          </div>
+          {canSend && <CloseForm store={store} />}
+        </>
+      )}
     </main>
   );
 }
 
-function StatusLine({ connection: c, onDisconnect }: { connection: ConnectionSummary; onDisconnect: () => void }) {
-  let text: string = c.state;
-  if (c.state === 'open') text = `Open since ${formatClock(c.openedAt ?? 0)}${c.protocol ? ` · protocol ${c.protocol}` : ''}`;
-  if (c.state === 'closed' && c.closeCode !== null) {
-    text = `Closed: ${c.closeCode} ${describeCloseCode(c.closeCode)}${c.closeReason ? ` — “${makeVisible(c.closeReason)}”` : ''}`;
-  }
+function LogLimit({ store, limit }: { store: PopupStore; limit: number }) {
+  const [value, setValue] = useState(String(limit));
   return (
-    <div class="status" role="status" aria-label="Connection status">
-      <span class={`badge state-${c.state}`}>{text}</span>
-      {c.dropped > 0 && <span class="dropped">{c.dropped.toLocaleString()} entries dropped (log limit reached)</span>}
-      {(c.state === 'open' || c.state === 'connecting') && (
-        <button type="button" onClick={onDisconnect}>
-          Disconnect
-        </button>
-      )}
-    </div>
+    <form
+      class="log-limit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return store.showError('The log limit must be a whole number from 1 to 1,000,000');
+        store.setLogLimit(n);
+      }}
+    >
+      <label class="field">
+        <span>Log limit (frames)</span>
+        <input type="text" inputMode="numeric" size={8} value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="secondary">Set limit</button>
+    </form>
   );
 }

@@ -1,47 +1,72 @@
 import type { Channel } from '../core/channel';
 import { checkCloseRequest } from '../core/close-codes';
+import { NO_FILTER, type LogFilter } from '../core/log-filter';
 import { checkWebSocketUrl, parseSubprotocols } from '../core/ws-url';
-import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, SocketEvent } from '../protocol';
+import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, SocketEvent, WirePayload } from '../protocol';
+import { createConnectionLog, type ConnectionLog } from './connection-log';
 
 export interface PopupState {
   readonly connections: readonly ConnectionSummary[];
-  /** Log of each connection, in order. Arrays are appended in place; `revision` changes. */
-  readonly logs: ReadonlyMap<string, readonly SocketEvent[]>;
+  /** Log of each connection; logs change in place, `revision` tells that something changed. */
+  readonly logs: ReadonlyMap<string, ConnectionLog>;
   readonly selectedId: string | null;
   readonly error: string | null;
   readonly notice: string | null;
-  /** The port to the background closed (extension reloaded or background suspended). */
+  /** The port to the background closed for good (extension reloaded or removed). */
   readonly backgroundLost: boolean;
+  readonly filter: LogFilter;
+  readonly filterError: string | null;
   readonly revision: number;
 }
 
-export type PopupChannel = Channel<PopupToBackground, BackgroundToPopup>;
+export type PopupChannel = Channel<PopupToBackground, BackgroundToPopup> & { onReconnect?(listener: () => void): () => void };
+
+type Action = PopupToBackground extends infer M ? (M extends PopupToBackground ? Omit<M, 'source'> : never) : never;
 
 /** Popup state outside the UI: components render it, the store decides and talks to the background. */
 export function createPopupStore(channel: PopupChannel) {
-  const logs = new Map<string, SocketEvent[]>();
-  let state: PopupState = { connections: [], logs, selectedId: null, error: null, notice: null, backgroundLost: false, revision: 0 };
+  const logs = new Map<string, ConnectionLog>();
+  let state: PopupState = {
+    connections: [], logs, selectedId: null, error: null, notice: null, backgroundLost: false, filter: NO_FILTER, filterError: null, revision: 0,
+  };
   const listeners = new Set<() => void>();
 
   const set = (patch: Partial<PopupState>) => {
     state = { ...state, ...patch, revision: state.revision + 1 };
     for (const l of listeners) l();
   };
-  const post = (message: PopupToBackground) => channel.post(message);
+  const post = (message: Action) => channel.post({ source: 'socket-scope-popup', ...message } as PopupToBackground);
+  const logOf = (id: string) => {
+    let log = logs.get(id);
+    if (!log) {
+      logs.set(id, (log = createConnectionLog()));
+      log.setFilter(state.filter);
+    }
+    return log;
+  };
 
   const appendEvents = (events: readonly SocketEvent[]) => {
+    let run: SocketEvent[] = [];
+    let runId = '';
+    const flush = () => run.length > 0 && logOf(runId).append(run);
     for (const e of events) {
-      let log = logs.get(e.socketId);
-      if (!log) logs.set(e.socketId, (log = []));
-      log.push(e);
+      if (e.socketId !== runId) {
+        flush();
+        run = [];
+        runId = e.socketId;
+      }
+      run.push(e);
     }
+    flush();
   };
 
   const applyConnections = (connections: readonly ConnectionSummary[]) => {
     const known = new Set(state.connections.map((c) => c.id));
     const created = connections.filter((c) => !known.has(c.id));
+    for (const c of connections) logs.get(c.id)?.trim(c.frameLimit);
     // A connection this popup just asked for becomes the selected one.
-    const selectedId = created.at(-1)?.id ?? state.selectedId ?? connections.at(-1)?.id ?? null;
+    let selectedId = created.at(-1)?.id ?? state.selectedId;
+    if (!connections.some((c) => c.id === selectedId)) selectedId = connections.at(-1)?.id ?? null;
     return { connections, selectedId };
   };
 
@@ -62,9 +87,17 @@ export function createPopupStore(channel: PopupChannel) {
     }
   });
   channel.onDisconnect(() => set({ backgroundLost: true }));
-  post({ source: 'socket-scope-popup', type: 'hello' });
+  const hello = () => post({ type: 'hello' });
+  // After a reconnect (Firefox suspended the background), resync: the snapshot replaces the logs.
+  channel.onReconnect?.(hello);
+  hello();
 
   const selected = () => state.connections.find((c) => c.id === state.selectedId) ?? null;
+  const withSelected = (fn: (c: ConnectionSummary) => void) => {
+    const c = selected();
+    if (!c) return set({ error: 'Connect first' });
+    fn(c);
+  };
 
   return {
     getState: () => state,
@@ -72,32 +105,48 @@ export function createPopupStore(channel: PopupChannel) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    connect(urlInput: string, protocolsInput: string) {
+    connect(urlInput: string, protocolsInput: string, autoReconnect = false) {
       const url = checkWebSocketUrl(urlInput);
       if (!url.ok) return set({ error: url.error, notice: null });
       const protocols = parseSubprotocols(protocolsInput);
       if (!protocols.ok) return set({ error: protocols.error, notice: null });
       set({ error: null, notice: url.note ?? null });
-      post({ source: 'socket-scope-popup', type: 'connect', url: url.url, protocols: protocols.protocols });
+      post({ type: 'connect', url: url.url, protocols: protocols.protocols, ...(autoReconnect ? { autoReconnect } : {}) });
+    },
+    /** Sends to the selected connection; returns whether the request went out. */
+    send(payload: WirePayload): boolean {
+      const c = selected();
+      if (!c) return set({ error: 'Connect first' }), false;
+      if (c.state !== 'open') return set({ error: `Cannot send: the connection is ${c.state}` }), false;
+      if (state.error) set({ error: null });
+      post({ type: 'send', connectionId: c.id, payload });
+      return true;
     },
     sendText(text: string) {
-      const c = selected();
-      if (!c) return set({ error: 'Connect first' });
-      if (c.state !== 'open') return set({ error: `Cannot send: the connection is ${c.state}` });
-      set({ error: null });
-      post({ source: 'socket-scope-popup', type: 'send', connectionId: c.id, payload: { kind: 'text', text } });
+      return this.send({ kind: 'text', text });
     },
     disconnect(code = 1000, reason = '') {
-      const c = selected();
-      if (!c) return;
-      const problem = checkCloseRequest(code, reason);
-      if (problem) return set({ error: problem });
-      post({ source: 'socket-scope-popup', type: 'disconnect', connectionId: c.id, code, reason });
+      withSelected((c) => {
+        const problem = checkCloseRequest(code, reason);
+        if (problem) return set({ error: problem });
+        set({ error: null });
+        post({ type: 'disconnect', connectionId: c.id, code, reason });
+      });
     },
-    select(id: string) {
-      set({ selectedId: id });
+    clearLog: () => withSelected((c) => post({ type: 'clear-log', connectionId: c.id })),
+    remove: (id: string) => post({ type: 'remove', connectionId: id }),
+    setLogLimit: (maxFrames: number) => withSelected((c) => post({ type: 'set-log-limit', connectionId: c.id, maxFrames })),
+    setFilter(patch: Partial<LogFilter>) {
+      const filter = { ...state.filter, ...patch };
+      let filterError: string | null = null;
+      for (const log of logs.values()) filterError = log.setFilter(filter) ?? filterError;
+      filterError ??= createConnectionLog().setFilter(filter);
+      set({ filter, filterError });
     },
+    showError: (error: string | null) => set({ error }),
+    select: (id: string) => set({ selectedId: id }),
     selected,
+    selectedLog: () => (state.selectedId ? logs.get(state.selectedId) ?? null : null),
   };
 }
 

@@ -40,7 +40,7 @@ describe('built extension', () => {
       expect(manifest.manifest_version).toBe(3);
       const hook = manifest.content_scripts.find((s: { js: string[] }) => s.js.includes('hook.js'));
       expect(hook).toMatchObject({ world: 'MAIN', run_at: 'document_start', all_frames: true });
-      expect(manifest.permissions).toEqual([]);
+      expect(manifest.permissions).toEqual(['storage']);
     }
   });
 

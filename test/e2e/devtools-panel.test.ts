@@ -57,11 +57,11 @@ describe('DevTools panel in chromium', () => {
     const frame = await poll('the panel iframe', async () => frontEnd.frames().find((f: Frame) => f.url() === `${origin}/panel.html`));
     // Only the evaluate-based reads of UiPage are used: a Frame evaluates like a Page.
     const panel = createUiPage(frame as unknown as Page);
-    await panel.waitForText('listbox', 'Sockets (1)', 'closed 1000');
+    await panel.waitForText('listbox', 'Sockets (1)', 'close 1000');
     expect(await panel.text('listbox', 'Sockets (1)')).toContain(`${server.url}/`);
-    const frames = await panel.waitForText('log', 'Frames', /■ Closed/);
-    const rows = frames.match(/(↑ Sent|↓ Received) \S+ \d+ B (text|binary) [^↑↓■●]*/g) ?? [];
-    expect(rows.map((r) => r.replace(/ \d{2}:\d{2}:\d{2}\.\d{3} /, ' ').trim())).toEqual([
+    const frames = await panel.waitForText('grid', 'Frames', /■ Closed/);
+    const rows = frames.match(/(↑ Sent|↓ Received) \S+ [+-]\d+\.\d{3} s \d+ B (text|binary) [^↑↓■●]*/g) ?? [];
+    expect(rows.map((r) => r.replace(/ \d{2}:\d{2}:\d{2}\.\d{3} \+\d+\.\d{3} s /, ' ').trim())).toEqual([
       '↑ Sent 5 B text hello',
       '↑ Sent 6 B binary 00 01 02 7f 80 ff',
       '↓ Received 5 B text hello',
@@ -80,7 +80,7 @@ describe('DevTools panel in chromium', () => {
            UI.DockController.DockController.instance().dockSide() === 'undocked';`,
       ),
     );
-    await panel.waitForText('log', 'Frames', /■ Closed/);
+    await panel.waitForText('grid', 'Frames', /■ Closed/);
     await mkdir(ARTIFACTS, { recursive: true });
     await frontEnd.screenshot({ path: path.join(ARTIFACTS, 'devtools-panel.png') });
   });

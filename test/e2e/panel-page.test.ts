@@ -25,10 +25,12 @@ describe.each(BROWSERS)('panel as a page in %s', (browserName) => {
 
     const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await panel.waitForText('listbox', 'Sockets (1)', `${server.url}/`);
-    expect(await panel.text('listbox', 'Sockets (1)')).toContain('closed · ↑2 ↓2 · closed 1000');
-    const frames = await panel.waitForText('log', 'Frames', /■ Closed/);
-    const rows = frames.match(/(↑ Sent|↓ Received) \S+ \d+ B (text|binary) [^↑↓■●]*/g) ?? [];
-    expect(rows.map((r) => r.replace(/ \d{2}:\d{2}:\d{2}\.\d{3} /, ' ').trim())).toEqual([
+    const socketText = await panel.text('listbox', 'Sockets (1)');
+    expect(socketText).toContain('closed · ↑2 11 B · ↓2 11 B');
+    expect(socketText).toContain('close 1000 Normal closure “done”');
+    const frames = await panel.waitForText('grid', 'Frames', /■ Closed/);
+    const rows = frames.match(/(↑ Sent|↓ Received) \S+ [+-]\d+\.\d{3} s \d+ B (text|binary) [^↑↓■●]*/g) ?? [];
+    expect(rows.map((r) => r.replace(/ \d{2}:\d{2}:\d{2}\.\d{3} \+\d+\.\d{3} s /, ' ').trim())).toEqual([
       '↑ Sent 5 B text hello',
       '↑ Sent 6 B binary 00 01 02 7f 80 ff',
       '↓ Received 5 B text hello',

@@ -4,6 +4,8 @@ import { createMemoryChannelPair, type Channel } from '../../src/core/channel';
 import { DEFAULT_LIMITS } from '../../src/core/event-log';
 import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../../src/protocol';
 
+type CaptureMessage = Extract<BackgroundToPanel, { events: unknown }>;
+
 type PanelEnd = Channel<PanelToBackground, BackgroundToPanel>;
 
 const frame = (socketId: string, n: number): SocketEvent => ({
@@ -17,9 +19,10 @@ const created = (socketId: string, n: number): SocketEvent => ({
 function connectPanel(hub: ReturnType<typeof createCaptureHub>) {
   const [panel, background] = createMemoryChannelPair<PanelToBackground, BackgroundToPanel>();
   hub.addPanel(background);
-  const received: BackgroundToPanel[] = [];
+  const received: CaptureMessage[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   panel.onMessage((m) => {
+    if (m.type === 'command-error' || m.type === 'rules') throw new Error(`unexpected ${m.type}`);
     received.push(m);
     for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
   });
@@ -115,5 +118,30 @@ describe('capture hub', () => {
     await settle();
     expect(first.received).toHaveLength(1);
     expect(second.received.map((m) => m.type)).toEqual(['capture-snapshot', 'capture-update']);
+  });
+
+  it('clears the watched tab on request and sends every panel of that tab an empty snapshot', async () => {
+    const hub = createCaptureHub({ ...DEFAULT_LIMITS, maxFrames: 2 });
+    hub.record(7, [created('a', 1), frame('a', 2), frame('a', 3), frame('a', 4)]);
+    hub.record(8, [created('z', 1)]);
+    const first = connectPanel(hub);
+    const second = connectPanel(hub);
+    first.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    second.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    await first.waitForMessages(1);
+    await second.waitForMessages(1);
+    expect(hub.logOf(7)!.dropped).toBe(1);
+
+    // A clear naming another tab than the one watched is ignored.
+    first.panel.post({ source: 'socket-scope-panel', type: 'clear', tabId: 8 });
+    first.panel.post({ source: 'socket-scope-panel', type: 'clear', tabId: 7 });
+    await first.waitForMessages(2);
+    await second.waitForMessages(2);
+    for (const { received } of [first, second]) {
+      expect(received[1]).toEqual({ source: 'socket-scope-background', type: 'capture-snapshot', tabId: 7, events: [], dropped: 0 });
+    }
+    expect(hub.logOf(7)!.all()).toEqual([]);
+    expect(hub.logOf(7)!.dropped).toBe(0);
+    expect(hub.logOf(8)!.all()).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryChannelPair } from '../../src/core/channel';
 import { applyToSockets, createPanelStore, type SocketSummary } from '../../src/panel/panel-store';
 import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../../src/protocol';
+import { EMPTY_FILTER } from '../../src/panel/frame-filter';
 
 const created = (id: string, t: number): SocketEvent => ({ type: 'created', socketId: id, time: t, url: `ws://x/${id}`, protocols: ['p'], frameUrl: 'https://page/' });
 const open = (id: string, t: number): SocketEvent => ({ type: 'open', socketId: id, time: t, protocol: 'p', extensions: 'permessage-deflate' });
@@ -19,8 +20,9 @@ describe('applyToSockets', () => {
     }
     expect(states).toEqual(['connecting', 'open', 'open', 'open', 'open', 'open', 'closed']);
     expect(sockets.get('a')).toEqual({
-      socketId: 'a', url: 'ws://x/a', frameUrl: 'https://page/', state: 'closed', protocol: 'p', createdAt: 1,
-      closeCode: 4001, closeReason: 'bye', framesIn: 2, framesOut: 1,
+      socketId: 'a', url: 'ws://x/a', frameUrl: 'https://page/', state: 'closed', protocol: 'p', extensions: 'permessage-deflate',
+      createdAt: 1, openedAt: 2, closedAt: 7, closeCode: 4001, closeReason: 'bye', framesIn: 2, framesOut: 1, bytesIn: 2, bytesOut: 1,
+      errors: 1,
     });
   });
 
@@ -37,7 +39,7 @@ function setup(tabId: number) {
   const received: PanelToBackground[] = [];
   const subscribed = new Promise<void>((resolve) => background.onMessage((m) => (received.push(m), resolve())));
   const store = createPanelStore(panelEnd, tabId);
-  const send = (message: Omit<BackgroundToPanel, 'source'>) =>
+  const send = (message: Omit<Extract<BackgroundToPanel, { events: unknown }>, 'source'>) =>
     new Promise<void>((resolve) => {
       const off = store.subscribe(() => (off(), resolve()));
       background.post({ source: 'socket-scope-background', ...message } as BackgroundToPanel);
@@ -92,5 +94,63 @@ describe('panel store', () => {
     expect(store.getState().selectedSocket).toBe('a');
     store.selectSocket(null);
     expect(store.getState().selectedSocket).toBeNull();
+  });
+
+  it('filters rows, counts matches per socket, and reports an invalid regex without throwing', async () => {
+    const { store, send } = setup(7);
+    const text = (id: string, t: number, body: string): SocketEvent => ({ type: 'frame', socketId: id, time: t, direction: 'in', payload: { kind: 'text', text: body } });
+    await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1), text('a', 2, 'price 10'), created('b', 3), text('b', 4, 'price 20'), text('b', 5, 'ping')], dropped: 0 });
+    store.setFilter({ ...EMPTY_FILTER, text: 'PRICE' });
+    let state = store.getState();
+    expect(state.shown).toEqual([1, 3]);
+    expect([...state.matchCounts]).toEqual([['a', 1], ['b', 1]]);
+    store.selectSocket('b');
+    expect(store.getState().shown).toEqual([3]);
+    store.setFilter({ ...EMPTY_FILTER, text: 'price (', regex: true });
+    state = store.getState();
+    expect(state.filterError).toMatch(/^Invalid regular expression: /);
+    expect(state.shown).toEqual([]);
+    store.setFilter({ ...EMPTY_FILTER, text: 'price \\d0', regex: true });
+    expect(store.getState().shown).toEqual([3]);
+    // New events are filtered as they arrive.
+    await send({ type: 'capture-update', tabId: 7, events: [text('b', 6, 'price 30'), text('a', 7, 'price 40')], dropped: 0 });
+    expect(store.getState().shown).toEqual([3, 5]);
+    expect(store.getState().matchCounts.get('a')).toBe(2);
+  });
+
+  it('pause freezes the rows while capture goes on; resume shows what came meanwhile', async () => {
+    const { store, send } = setup(7);
+    await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1), frame('a', 2, 'in')], dropped: 0 });
+    store.setPaused(true);
+    await send({ type: 'capture-update', tabId: 7, events: [frame('a', 3, 'in'), frame('a', 4, 'out')], dropped: 0 });
+    expect(store.getState()).toMatchObject({ paused: true, pausedAt: 2, shown: [0, 1] });
+    expect(store.getState().events).toHaveLength(4);
+    store.setPaused(false);
+    expect(store.getState().shown).toEqual([0, 1, 2, 3]);
+  });
+
+  it('clear asks the background, and its empty snapshot resets the view', async () => {
+    const { store, send, received, subscribed } = setup(7);
+    await subscribed;
+    await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1), frame('a', 2, 'in')], dropped: 4 });
+    store.selectEvent(1);
+    store.clear();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(received.at(-1)).toEqual({ source: 'socket-scope-panel', type: 'clear', tabId: 7 });
+    await send({ type: 'capture-snapshot', tabId: 7, events: [], dropped: 0 });
+    expect(store.getState()).toMatchObject({ events: [], shown: [], dropped: 0, selectedEvent: null });
+    expect(store.getState().sockets.size).toBe(0);
+  });
+
+  it('shows an imported session instead of the live capture, and goes back to it', async () => {
+    const { store, send } = setup(7);
+    await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1)], dropped: 0 });
+    store.showImported('saved.har', [created('x', 1), frame('x', 2, 'out')]);
+    expect(store.getState()).toMatchObject({ importedFrom: 'saved.har', shown: [0, 1] });
+    await send({ type: 'capture-update', tabId: 7, events: [frame('a', 3, 'in')], dropped: 0 });
+    expect([...store.getState().sockets.keys()]).toEqual(['x']);
+    store.showLive();
+    expect(store.getState()).toMatchObject({ importedFrom: null, shown: [0, 1] });
+    expect([...store.getState().sockets.keys()]).toEqual(['a']);
   });
 });

@@ -6,7 +6,9 @@ import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, SocketEve
 const BG = { source: 'socket-scope-background' } as const;
 const summary = (id: string, state: ConnectionSummary['state'] = 'open'): ConnectionSummary => ({
   id, url: 'ws://x/', state, protocol: '', extensions: '', openedAt: 1, closeCode: null, closeReason: '', dropped: 0,
+  createdAt: 0, protocols: [], autoReconnect: false, reconnectAttempt: 0, reconnectAt: null, frameLimit: 100_000,
 });
+const times = (log: { events(): SocketEvent[] } | undefined) => log?.events().map((e) => e.time);
 const frame = (socketId: string, n: number): SocketEvent => ({
   type: 'frame', socketId, time: n, direction: 'in', payload: { kind: 'text', text: String(n) },
 });
@@ -43,18 +45,18 @@ describe('popup store', () => {
 
     await reply({ ...BG, type: 'popup-snapshot', connections: [summary('c1')], events: [frame('c1', 1), frame('c1', 2)] });
     expect(store.getState()).toMatchObject({ backgroundLost: false, selectedId: 'c1', error: null });
-    expect(store.getState().logs.get('c1')?.map((e) => e.time)).toEqual([1, 2]);
+    expect(times(store.getState().logs.get('c1'))).toEqual([1, 2]);
 
     await reply({ ...BG, type: 'popup-update', connections: [summary('c1'), summary('c2', 'connecting')], events: [frame('c2', 3), frame('c1', 4)] });
     const state = store.getState();
     expect(state.selectedId).toBe('c2'); // the newly created connection
-    expect(state.logs.get('c1')?.map((e) => e.time)).toEqual([1, 2, 4]);
-    expect(state.logs.get('c2')?.map((e) => e.time)).toEqual([3]);
+    expect(times(state.logs.get('c1'))).toEqual([1, 2, 4]);
+    expect(times(state.logs.get('c2'))).toEqual([3]);
 
     // A fresh snapshot (e.g. after reconnecting) replaces the logs rather than appending.
     await reply({ ...BG, type: 'popup-snapshot', connections: [summary('c1')], events: [frame('c1', 9)] });
     expect([...store.getState().logs.keys()]).toEqual(['c1']);
-    expect(store.getState().logs.get('c1')?.map((e) => e.time)).toEqual([9]);
+    expect(times(store.getState().logs.get('c1'))).toEqual([9]);
   });
 
   it('shows popup-error and notices when the background goes away', async () => {

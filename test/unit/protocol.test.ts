@@ -20,6 +20,7 @@ const close: SocketEvent = { type: 'close', socketId: 's1', time: 5, code: 1000,
 const allEvents = [created, open, frame, error, close];
 const summary: ConnectionSummary = {
   id: 'c1', url: 'ws://x/', state: 'open', protocol: '', extensions: '', openedAt: 1, closeCode: null, closeReason: '', dropped: 0,
+  createdAt: 0.5, protocols: [], autoReconnect: false, reconnectAttempt: 0, reconnectAt: null, frameLimit: 100_000,
 };
 
 const without = (o: object, key: string) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
@@ -95,9 +96,13 @@ describe('isPopupToBackground', () => {
     { ...src, type: 'connect', url: 'ws://x/', protocols: ['a', 'b'] },
     { ...src, type: 'send', connectionId: 'c1', payload: { kind: 'text', text: 'hi' } },
     { ...src, type: 'disconnect', connectionId: 'c1', code: 1000, reason: '' },
+    { ...src, type: 'clear-log', connectionId: 'c1' },
+    { ...src, type: 'remove', connectionId: 'c1' },
+    { ...src, type: 'set-log-limit', connectionId: 'c1', maxFrames: 500 },
   ];
   it('accepts each message', () => {
     for (const m of valid) expect(isPopupToBackground(m), m.type).toBe(true);
+    expect(isPopupToBackground({ ...valid[1], autoReconnect: true })).toBe(true);
   });
   it('rejects missing fields, wrong types, wrong source and oversized urls', () => {
     for (const m of valid.slice(1)) {
@@ -108,6 +113,8 @@ describe('isPopupToBackground', () => {
       { ...valid[1], protocols: [1] }, { ...valid[1], url: 'ws://x/' + 'a'.repeat(LIMITS.maxUrlLength) },
       { ...valid[2], payload: { kind: 'binary', base64: '***' } }, { ...valid[2], connectionId: 7 },
       { ...valid[3], code: '1000' }, { ...valid[3], code: NaN }, { ...valid[3], reason: null },
+      { ...valid[1], autoReconnect: 'yes' }, { ...valid[4], connectionId: 1 },
+      { ...valid[6], maxFrames: 0 }, { ...valid[6], maxFrames: 1.5 }, { ...valid[6], maxFrames: 2_000_000 },
     ]) {
       expect(isPopupToBackground(m), label(m)).toBe(false);
     }
@@ -121,6 +128,16 @@ describe('isPanelToBackground', () => {
       ...nonObjects, { source: 'socket-scope-panel', type: 'subscribe' }, { source: 'socket-scope-panel', type: 'subscribe', tabId: '7' },
       { source: 'socket-scope-panel', type: 'subscribe', tabId: 7.5 }, { source: 'socket-scope-popup', type: 'subscribe', tabId: 7 },
       { source: 'socket-scope-panel', type: 'hello', tabId: 7 },
+    ]) {
+      expect(isPanelToBackground(m)).toBe(false);
+    }
+  });
+
+  it('accepts clear with an integer tab id only', () => {
+    expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'clear', tabId: 7 })).toBe(true);
+    for (const m of [
+      { source: 'socket-scope-panel', type: 'clear' }, { source: 'socket-scope-panel', type: 'clear', tabId: '7' },
+      { source: 'socket-scope-panel', type: 'clear', tabId: 1.5 }, { source: 'socket-scope-popup', type: 'clear', tabId: 7 },
     ]) {
       expect(isPanelToBackground(m)).toBe(false);
     }

@@ -21,6 +21,13 @@ export interface ExtensionSession {
    * `fn` is serialised: it may only use its arguments.
    */
   background<T, A = null>(fn: (debug: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /**
+   * Stops the background and lets it start again, as the browser does to an idle one
+   * (Chromium: the DevTools protocol stops the service worker; Firefox: the session must be
+   * launched with a short extensions.background.idle.timeout, and this waits for it to pass).
+   * Resolves once a new background instance answers.
+   */
+  restartBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +84,16 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
       async background(fn, arg) {
         // The service worker may have been restarted: always ask for the current one.
         return (await worker()).evaluate(wrapDebugCall(fn.toString(), arg, 'globalThis.socketScopeDebug'));
+      },
+      async restartBackground() {
+        const before = await session.background((debug) => debug.bootedAt);
+        const page = await ctx.newPage();
+        const cdp = await ctx.newCDPSession(page);
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach();
+        await page.close();
+        await waitForNewBoot(session, before);
       },
       async close() {
         await ctx.close().catch(() => {});
@@ -146,6 +163,13 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
           wrapDebugCall(fn.toString(), arg, '(await browser.runtime.getBackgroundPage()).socketScopeDebug'),
         ) as Promise<never>;
       },
+      async restartBackground() {
+        const idleMs = Number(options.firefoxPrefs?.['extensions.background.idle.timeout']);
+        if (!idleMs) throw new Error('launch Firefox with a short extensions.background.idle.timeout to restart its background');
+        const before = await session.background((debug) => debug.bootedAt);
+        // Each check wakes the background; the pause between checks lets it go idle again.
+        await waitForNewBoot(session, before, idleMs * 1.5);
+      },
       async close() {
         await browser.close().catch(() => {});
       },
@@ -177,9 +201,20 @@ function plainSession(
       return page;
     },
     background: async () => noExtension(),
+    restartBackground: async () => noExtension(),
     async close() {
       await closeBrowser().catch(() => {});
       if (profileDir) await rm(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+async function waitForNewBoot(session: ExtensionSession, before: number, pauseMs = 100): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, pauseMs)); // lets an idle timeout elapse
+    const now = await session.background((debug) => debug.bootedAt).catch(() => before);
+    if (now !== before) return;
+    if (Date.now() > deadline) throw new Error('the background never restarted');
+  }
 }

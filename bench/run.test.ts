@@ -1,0 +1,154 @@
+/**
+ * `npm run bench`: figures against baselines measured in the same run, in real Chromium and
+ * Firefox. Not a test: it asserts nothing about time; it prints a table and writes
+ * artifacts/bench.json. BENCH_SMOKE=1 runs everything tiny (used by the test suite).
+ */
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startEchoServer, type EchoServer } from '../server/echo-server.mjs';
+import { ARTIFACTS, DIST, ROOT, TEST_PAGES } from '../test/e2e/harness/browsers';
+import { waitForCaptureSummary } from '../test/e2e/harness/capture';
+import { BROWSERS, launch, type BrowserName, type ExtensionSession } from '../test/e2e/harness/session';
+import { compareThroughput, median, runEchoPage, type Latency } from './hook-overhead';
+import { measurePanelAtScale } from './panel-scale';
+
+const smoke = process.env.BENCH_SMOKE === '1';
+const N = smoke
+  ? { small: 200, big: 2, runs: 1, rtt: 50, flood: 2_000, panelFrames: 2_000 }
+  : { small: 20_000, big: 40, runs: 5, rtt: 10_000, flood: 100_000, panelFrames: 100_000 };
+
+type Row = { figure: string; browser: string; value: string; baseline: string; ratio: string; budget: string; ok: string };
+const rows: Row[] = [];
+const results: Record<string, unknown> = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, smoke };
+const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+describe.each(BROWSERS)('benchmark in %s', (browserName: BrowserName) => {
+  let server: EchoServer;
+  let withHook: ExtensionSession;
+  let without: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
+    withHook = await launch(browserName);
+    without = await launch(browserName, { withExtension: false });
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([withHook?.close(), without?.close()]);
+    await server?.close();
+  });
+
+  it('hook overhead: echo throughput with vs. without the extension', async () => {
+    const small = await compareThroughput(withHook, without, server, `mode=throughput&n=${N.small}&size=100`, N.runs);
+    const big = await compareThroughput(withHook, without, server, `mode=throughput&n=${N.big}&size=${1024 * 1024}`, N.runs);
+    results[`${browserName}.throughput.100B`] = small;
+    results[`${browserName}.throughput.1MiB`] = big;
+    for (const [name, r, unit, scale] of [
+      ['echo 100 B frames', small, 'msg/s', 1],
+      ['echo 1 MiB frames', big, 'MB/s', 1.048576],
+    ] as const) {
+      rows.push({
+        figure: name,
+        browser: browserName,
+        value: `${fmt(r.with * scale)} ${unit}`,
+        baseline: `${fmt(r.without * scale)} ${unit}`,
+        ratio: r.ratio.toFixed(3),
+        budget: '≥ 0.95',
+        ok: r.ratio >= 0.95 ? 'yes' : 'NO',
+      });
+    }
+  }, 600_000);
+
+  it('latency added to one round trip (median and p99)', async () => {
+    const a: Latency[] = [];
+    const b: Latency[] = [];
+    for (let i = 0; i < Math.max(1, Math.min(N.runs, 3)); i++) {
+      b.push(await runEchoPage<Latency>(without, server, `mode=latency&n=${N.rtt}`));
+      a.push(await runEchoPage<Latency>(withHook, server, `mode=latency&n=${N.rtt}`));
+    }
+    const r = {
+      withMedian: median(a.map((x) => x.median)),
+      withoutMedian: median(b.map((x) => x.median)),
+      withP99: median(a.map((x) => x.p99)),
+      withoutP99: median(b.map((x) => x.p99)),
+    };
+    results[`${browserName}.latency`] = r;
+    rows.push({
+      figure: `round trip median / p99 (${fmt(N.rtt)} trips)`,
+      browser: browserName,
+      value: `${r.withMedian.toFixed(3)} / ${r.withP99.toFixed(3)} ms`,
+      baseline: `${r.withoutMedian.toFixed(3)} / ${r.withoutP99.toFixed(3)} ms`,
+      ratio: (r.withoutMedian / r.withMedian).toFixed(3),
+      budget: 'report',
+      ok: '-',
+    });
+  }, 600_000);
+
+  it('capture completeness under load', async () => {
+    const pageUrl = `${server.httpUrl}/pages/heavy.html?mode=flood&n=${N.flood}`;
+    const page = await withHook.openPage(pageUrl);
+    const summary = await waitForCaptureSummary(withHook, pageUrl, (s) => s.types.close === 1, 300_000);
+    const sent = 2 * N.flood;
+    results[`${browserName}.capture`] = { sent, kept: summary.frames, dropped: summary.dropped };
+    rows.push({
+      figure: `capture of ${fmt(sent)} frames (cap 100,000)`,
+      browser: browserName,
+      value: `${fmt(summary.frames)} kept + ${fmt(summary.dropped)} counted`,
+      baseline: `${fmt(sent)} sent`,
+      ratio: ((summary.frames + summary.dropped) / sent).toFixed(3),
+      budget: '= 1.000',
+      ok: summary.frames + summary.dropped === sent ? 'yes' : 'NO',
+    });
+
+    const panel = await measurePanelAtScale(withHook, summary.tabId);
+    results[`${browserName}.panel`] = panel;
+    rows.push({
+      figure: `panel: first render of ${fmt(summary.frames)} frames`,
+      browser: browserName,
+      value: `${fmt(panel.firstRenderMs)} ms`,
+      baseline: '-',
+      ratio: '-',
+      budget: 'report',
+      ok: '-',
+    });
+    rows.push({
+      figure: 'panel: longest frame gap (regex filter, scrolling)',
+      browser: browserName,
+      value: `${fmt(panel.longestGapMs)} ms`,
+      baseline: `${fmt(panel.idleGapMs)} ms idle`,
+      ratio: '-',
+      budget: '≤ 50 ms',
+      ok: panel.longestGapMs <= 50 ? 'yes' : 'NO',
+    });
+    await page.close();
+  }, 600_000);
+});
+
+describe('builds and memory', () => {
+  it('bundle sizes and bytes per stored frame', async () => {
+    const sizes = JSON.parse(await readFile(path.join(DIST, 'sizes.json'), 'utf8')) as Record<string, number>;
+    for (const [file, budget] of [
+      ['hook.js', 4096],
+      ['popup.js', 80 * 1024],
+      ['panel.js', 120 * 1024],
+    ] as const) {
+      rows.push({ figure: `bundle ${file}`, browser: '-', value: `${fmt(sizes[file]! / 1024, 1)} KB`, baseline: '-', ratio: (sizes[file]! / budget).toFixed(3), budget: `≤ ${budget / 1024} KB`, ok: sizes[file]! <= budget ? 'yes' : 'NO' });
+    }
+    // In a child process with --expose-gc, so the heap reading is clean.
+    const script = path.join(ARTIFACTS, 'bench-memory.mjs');
+    await build({ entryPoints: [path.join(ROOT, 'bench/memory.ts')], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error' });
+    const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', `import(${JSON.stringify(script)}).then((m) => console.log(JSON.stringify(m.bytesPerStoredFrame())))`], { encoding: 'utf8' });
+    const memory = JSON.parse(out) as { perFrame: number; overhead: number };
+    results.memory = memory;
+    rows.push({ figure: 'bytes per stored 100-char frame beyond payload', browser: 'V8 (Node)', value: `${fmt(memory.overhead)} B`, baseline: '-', ratio: '-', budget: '< 200 B', ok: memory.overhead < 200 ? 'yes' : 'NO' });
+  }, 120_000);
+});
+
+afterAll(async () => {
+  console.table(rows);
+  await mkdir(ARTIFACTS, { recursive: true });
+  await writeFile(path.join(ARTIFACTS, smoke ? 'bench-smoke.json' : 'bench.json'), JSON.stringify({ results, rows }, null, 2));
+});

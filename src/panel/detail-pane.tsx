@@ -1,0 +1,105 @@
+import { useMemo, useState } from 'preact/hooks';
+import { formatBytes, formatClock, makeVisible } from '../core/format';
+import { base64View, DETAIL_LIMIT_STEPS, hexView, jsonView, textView } from '../core/payload-views';
+import type { SocketEvent, WirePayload } from '../protocol';
+import { writeClipboard } from './clipboard';
+import { copyAs, type CopyFormat } from './copy-formats';
+import { eventSize } from './event-size';
+import { eventSummary } from './frame-row';
+import { JsonTreeView } from './json-tree-view';
+import type { SocketSummary } from './socket-summary';
+
+type View = 'Text' | 'JSON' | 'Hex' | 'Base64';
+const VIEWS: readonly View[] = ['Text', 'JSON', 'Hex', 'Base64'];
+/** First byte budget of each view: a hex dump of 1 MiB would be 65,536 lines. */
+const FIRST_LIMIT: Record<View, number> = { Text: DETAIL_LIMIT_STEPS[1]!, JSON: DETAIL_LIMIT_STEPS[1]!, Hex: DETAIL_LIMIT_STEPS[0]!, Base64: DETAIL_LIMIT_STEPS[1]! };
+const COPY: readonly [CopyFormat, string][] = [['text', 'Copy text'], ['json', 'Copy JSON'], ['hex', 'Copy hex'], ['code', 'Copy as code']];
+
+/** Details of the selected row: views of a frame's payload, or a lifecycle event's fields. */
+export function DetailPane({ event, socket }: { event: SocketEvent; socket: SocketSummary | undefined }) {
+  const [view, setView] = useState<View>('Text');
+  const [status, setStatus] = useState('');
+  const where = socket?.url ? makeVisible(socket.url) : '(socket opened before capture)';
+  if (event.type !== 'frame') {
+    return (
+      <section class="detail" aria-label="Details">
+        <p class="detail-head">{`${formatClock(event.time)} · ${where}`}</p>
+        <p class="detail-lifecycle">{`${event.type}: ${eventSummary(event)}`}</p>
+        {event.type === 'created' && event.frameUrl && <p>{`Created by the document ${makeVisible(event.frameUrl)}`}</p>}
+      </section>
+    );
+  }
+  const copy = (format: CopyFormat, label: string) => {
+    const result = copyAs(format, event.payload);
+    if (!result.ok) return setStatus(result.error);
+    writeClipboard(result.text).then(
+      () => setStatus(`${label.replace('Copy', 'Copied')} (${result.text.length.toLocaleString()} characters)`),
+      (error: unknown) => setStatus(`Could not copy: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+  return (
+    <section class="detail" aria-label="Details">
+      <p class="detail-head">
+        {`${event.direction === 'out' ? '↑ Sent' : '↓ Received'} · ${event.payload.kind} · ${formatBytes(eventSize(event))} · ${formatClock(event.time)} · ${where}`}
+      </p>
+      <div class="detail-bar">
+        <div role="tablist" aria-label="Payload view" class="detail-tabs">
+          {VIEWS.map((v) => (
+            <button key={v} role="tab" id={`view-${v}`} aria-selected={view === v} aria-controls="payload-view" class="tab" onClick={() => setView(v)}>
+              {v}
+            </button>
+          ))}
+        </div>
+        <div class="detail-copy">
+          {COPY.map(([format, label]) => (
+            <button key={format} class="secondary" onClick={() => copy(format, label)}>
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <p role="status" aria-label="Copy status" class="notice">{status}</p>
+      <div id="payload-view" role="tabpanel" aria-labelledby={`view-${view}`} class="payload-view">
+        <PayloadView key={`${view}:${event.time}`} view={view} payload={event.payload} total={eventSize(event)} />
+      </div>
+    </section>
+  );
+}
+
+function PayloadView({ view, payload, total }: { view: View; payload: WirePayload; total: number }) {
+  const [limit, setLimit] = useState(FIRST_LIMIT[view]);
+  const shown = useMemo(() => render(view, payload, limit), [view, payload, limit]);
+  const next = DETAIL_LIMIT_STEPS.find((s) => s > limit);
+  return (
+    <>
+      {shown.truncated && (
+        <p class="notice">
+          {`Showing the first ${formatBytes(limit)} of ${formatBytes(total)}. `}
+          {next !== undefined && <button class="secondary" onClick={() => setLimit(next)}>{`Show the first ${formatBytes(next)}`}</button>}
+        </p>
+      )}
+      {shown.error ? <p class="notice">{shown.error}</p> : shown.tree !== undefined ? <JsonTreeView value={shown.tree} /> : <pre class="payload-text">{shown.text}</pre>}
+    </>
+  );
+}
+
+function render(view: View, payload: WirePayload, limit: number): { text?: string; tree?: unknown; error?: string; truncated: boolean } {
+  switch (view) {
+    case 'Text': {
+      const t = textView(payload, limit);
+      return { text: t.rendered, truncated: t.truncated };
+    }
+    case 'JSON': {
+      const j = jsonView(payload, limit);
+      return j.ok ? { tree: j.value, truncated: false } : { error: `Not JSON: ${j.error}`, truncated: j.tooLarge === true };
+    }
+    case 'Hex': {
+      const h = hexView(payload, limit);
+      return { text: h.lines.join('\n'), truncated: h.truncated };
+    }
+    case 'Base64': {
+      const b = base64View(payload, limit);
+      return { text: b.base64, truncated: b.truncated };
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import { EventRow } from '../ui/event-row';
+import { VirtualList } from '../ui/virtual-list';
+import type { SocketEvent } from '../protocol';
+import type { ConnectionLog } from './connection-log';
+import { DETAIL_FORMATS, renderDetail, type DetailFormat } from './entry-detail';
+import type { PopupStore } from './popup-store';
+import { Segmented } from './segmented';
+
+const ROW_HEIGHT = 24;
+const DIRECTIONS = ['all', 'out', 'in'] as const;
+const TYPES = ['all', 'text', 'binary', 'lifecycle'] as const;
+
+export function LogToolbar({ store }: { store: PopupStore }) {
+  const { filter, filterError } = store.getState();
+  return (
+    <div class="log-toolbar">
+      <label class="field grow">
+        <span>Filter</span>
+        <input type="search" aria-label="Filter" value={filter.text} spellcheck={false} onInput={(e) => store.setFilter({ text: e.currentTarget.value })} />
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={filter.regex} onChange={(e) => store.setFilter({ regex: e.currentTarget.checked })} />
+        <span>Regex</span>
+      </label>
+      <Segmented label="Direction" options={DIRECTIONS} value={filter.direction} onChange={(direction) => store.setFilter({ direction })}
+        names={{ all: 'Both', out: '↑ Sent', in: '↓ Received' }} />
+      <Segmented label="Type" options={TYPES} value={filter.type} onChange={(type) => store.setFilter({ type })}
+        names={{ all: 'All', text: 'Text', binary: 'Binary', lifecycle: 'Events' }} />
+      <button type="button" class="secondary" onClick={() => store.clearLog()}>Clear log</button>
+      {filterError && <p class="error" role="alert">{filterError}</p>}
+    </div>
+  );
+}
+
+export function LogView({ log }: { log: ConnectionLog | null }) {
+  const [selected, setSelected] = useState<SocketEvent | null>(null);
+  const [format, setFormat] = useState<DetailFormat>('text');
+  const view = log?.view() ?? { count: 0, at: () => undefined as never };
+  const selectedRow = () => {
+    for (let i = view.count - 1; i >= 0; i--) if (view.at(i) === selected) return i;
+    return -1;
+  };
+  return (
+    <div class="log-area">
+      <div
+        class="log-list"
+        onKeyDown={(e) => {
+          const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+          if (!step || view.count === 0) return;
+          e.preventDefault();
+          const row = Math.min(view.count - 1, Math.max(0, selectedRow() + step));
+          setSelected(view.at(row));
+        }}
+      >
+        <VirtualList
+          count={view.count}
+          rowHeight={ROW_HEIGHT}
+          label="Message log"
+          role="log"
+          renderRow={(i) => {
+            const e = view.at(i);
+            const rtt = log?.rttOf(e) ?? null;
+            return (
+              <div class={`row-select${e === selected ? ' selected' : ''}`} onClick={() => setSelected(e)}>
+                <EventRow event={e} />
+                {rtt !== null && <span class="rtt">{`RTT ${rtt.toFixed(1)} ms`}</span>}
+              </div>
+            );
+          }}
+        />
+      </div>
+      {selected && (
+        <section class="detail" aria-label="Entry detail">
+          <div class="detail-bar">
+            <Segmented label="Detail format" options={DETAIL_FORMATS} value={format} onChange={setFormat}
+              names={{ text: 'Text', json: 'JSON', hex: 'Hex', base64: 'Base64' }} />
+            <button type="button" class="secondary" onClick={() => void navigator.clipboard.writeText(renderDetail(selected, format))}>Copy</button>
+            <button type="button" class="secondary" onClick={() => setSelected(null)}>Close detail</button>
+          </div>
+          <pre class="detail-body" role="document" aria-label="Entry content" tabIndex={0}>
+            {renderDetail(selected, format)}
+          </pre>
+        </section>
+      )}
+    </div>
+  );
+}

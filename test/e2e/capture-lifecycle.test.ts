@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { TEST_PAGES } from './harness/browsers';
+import { waitForCapture } from './harness/capture';
+import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+
+const FIREFOX_IDLE_MS = 1_500;
+
+describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
+  let server: EchoServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
+    session = await launch(browserName, { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS } });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('survives a restart of the background: the panel opened afterwards shows the same frames', async () => {
+    const pageUrl = `${server.httpUrl}/pages/hook-basic.html`;
+    const page = await session.openPage(pageUrl);
+    const before = await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
+    await session.background((debug) => debug.capture.persistence.flushed());
+
+    await session.restartBackground();
+
+    const after = await waitForCapture(session, pageUrl, (ev) => ev.length === before.events.length);
+    expect(after.events).toEqual(before.events);
+    const panel = await session.openExtensionPage(`panel.html?tabId=${after.tabId}`);
+    await panel.waitForText('grid', 'Frames', /1000 Normal closure/);
+    expect(await panel.text('grid', 'Frames')).toMatch(/Sent.*hello.*Received.*hello/s);
+    await panel.close();
+    await page.close();
+  });
+});

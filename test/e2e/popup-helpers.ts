@@ -1,0 +1,54 @@
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage, ElementHandle } from 'puppeteer-core';
+import type { ExtensionSession } from './harness/session';
+import type { UiPage } from './harness/ui-page';
+
+/** Connects the popup to `url` and waits until the status says it is open. */
+export async function connect(popup: UiPage, url: string, protocols = '') {
+  await popup.fill('textbox', 'URL', url);
+  if (protocols) await popup.fill('textbox', 'Subprotocols', protocols);
+  await popup.click('button', 'Connect');
+  await popup.waitForText('status', 'Connection status', /^Open since/);
+}
+
+export async function send(popup: UiPage, text: string) {
+  await popup.fill('textbox', 'Message', text);
+  await popup.click('button', 'Send');
+}
+
+/** Chooses a file in an <input type=file> found by its aria-label, in either browser. */
+export async function chooseFile(session: ExtensionSession, popup: UiPage, label: string, name: string, content: Buffer) {
+  const selector = `input[type=file][aria-label="${label}"]`;
+  if (session.name === 'chromium') {
+    await (popup.raw as PlaywrightPage).setInputFiles(selector, { name, mimeType: 'application/octet-stream', buffer: content });
+    return;
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-upload-'));
+  const file = path.join(dir, name);
+  await writeFile(file, content);
+  const el = (await (popup.raw as PuppeteerPage).$(selector)) as ElementHandle<HTMLInputElement>;
+  await el.uploadFile(file);
+}
+
+/** Records what the page hands to URL.createObjectURL (our exports), so a test can read the file. */
+export async function captureDownloads(popup: UiPage) {
+  await popup.evaluate(() => {
+    const w = window as unknown as { __downloads: string[] };
+    w.__downloads = [];
+    const original = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob) => {
+      void blob.text().then((t) => w.__downloads.push(t));
+      return original(blob);
+    };
+    // Keep the test browser from writing files: the anchor click is the download.
+    HTMLAnchorElement.prototype.click = function () {};
+  }, null);
+  return async (count: number) =>
+    popup.waitFor(async () => {
+      const got = await popup.evaluate(() => (window as unknown as { __downloads: string[] }).__downloads, null);
+      return got.length >= count ? got : null;
+    }, null);
+}

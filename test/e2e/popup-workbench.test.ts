@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { captureDownloads, chooseFile, connect, send } from './popup-helpers';
+
+describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
+  let server: EchoServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startEchoServer();
+    session = await launch(browserName);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('runs two connections at once, each with its own log, and shows them in a full tab', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await connect(popup, `${server.url}/one`, 'chat, json');
+    await popup.waitForText('status', 'Connection status', / · protocol chat · /);
+    await send(popup, 'first');
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B text first/);
+    await connect(popup, `${server.url}/two`);
+    await send(popup, 'second');
+    const second = await popup.waitForText('log', 'Message log', /↓ Received \S+ 6 B text second/);
+    expect(second).not.toContain('first');
+    await popup.click('tab', `${server.url}/one`);
+    const first = await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B text first/);
+    expect(first).not.toContain('second');
+
+    await popup.click('button', 'Open in tab');
+    const tabUrl = session.extensionUrl('popup.html?view=tab');
+    await popup.waitFor(
+      () => popup.evaluate(async (u) => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        return (await api.tabs.query({})).some((t: { url?: string }) => t.url === u);
+      }, tabUrl),
+      null,
+    );
+    const tab = await session.openExtensionPage('popup.html?view=tab');
+    expect(await tab.text('tab', `${server.url}/two`)).toBe(`${server.url}/two`);
+    await tab.click('tab', `${server.url}/one`);
+    await tab.waitForText('log', 'Message log', /↑ Sent \S+ 5 B text first/);
+    await tab.close();
+    await popup.close();
+  });
+
+  it('sends binary from hex, base64 and a file, and receives the exact bytes', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await connect(popup, `${server.url}/`);
+    await popup.click('radio', 'Message format: Hex');
+    await send(popup, '00 01 02 fe ff');
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B binary 00 01 02 fe ff/);
+    await popup.click('radio', 'Message format: Base64');
+    await send(popup, '3q2+7w');
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 4 B binary de ad be ef/);
+    await send(popup, 'not base64!');
+    await popup.waitForText('alert', null, 'Invalid base64: "!" is not a base64 character');
+    await chooseFile(session, popup, 'Send a file as binary', 'bytes.bin', Buffer.from([0x80, 0x00, 0x7f, 0x0a]));
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 4 B binary 80 00 7f 0a/);
+    const received = await session.background((debug) =>
+      debug.connections.events().filter((e: any) => e.type === 'frame' && e.direction === 'in').map((e: any) => e.payload.base64),
+    );
+    expect(received.slice(-3)).toEqual(['AAEC/v8=', '3q2+7w==', 'gAB/Cg==']);
+
+    // Detail view of the last frame: hex dump and base64, exactly.
+    await popup.click('button', 'Close detail').catch(() => {});
+    await popup.evaluate(() => (document.querySelectorAll('.row-select')[document.querySelectorAll('.row-select').length - 1] as HTMLElement).scrollIntoView(), null);
+    await popup.press('End');
+    await popup.waitFor(() => popup.evaluate(() => document.querySelectorAll('.row-select').length > 0, null), null);
+    await popup.evaluate(() => {
+      const rows = [...document.querySelectorAll('.row-select')];
+      (rows[rows.length - 1] as HTMLElement).click();
+    }, null);
+    await popup.click('radio', 'Detail format: Hex');
+    expect(await popup.text('document', 'Entry content')).toBe('00000000  80 00 7f 0a                                       ...\n'.trimEnd());
+    await popup.click('radio', 'Detail format: Base64');
+    expect(await popup.text('document', 'Entry content')).toBe('gAB/Cg==');
+    await popup.close();
+  });
+
+  it('JSON mode validates, pretty-prints and minifies; ↑ recalls; RTT pairs the echo', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await connect(popup, `${server.url}/`);
+    await popup.click('radio', 'Message format: JSON');
+    await send(popup, '{"id": 1, ');
+    expect(await popup.waitForText('alert', null, 'Invalid JSON: ')).toMatch(/^Invalid JSON: .+/);
+    await popup.fill('textbox', 'Message', '{"id":7,"op":"ping"}');
+    await popup.click('button', 'Pretty-print');
+    await popup.waitFor(() => popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{\n  "id": 7,\n  "op": "ping"\n}'), null);
+    await popup.click('button', 'Minify');
+    await popup.waitFor(() => popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{"id":7,"op":"ping"}'), null);
+    await popup.click('textbox', 'Message');
+    await popup.press(browserName === 'chromium' ? 'Control+Enter' : 'Control+Enter');
+    const log = await popup.waitForText('log', 'Message log', /↓ Received \S+ 20 B text \{"id":7,"op":"ping"\}RTT \d+\.\d ms/);
+    expect(log).toMatch(/↑ Sent \S+ 20 B text \{"id":7,"op":"ping"\}/);
+    await popup.waitForText('status', 'Counters', /^↑ 1 frames, 20 B · ↓ 1 frames, 20 B · .* · RTT last \d+\.\d ms, avg \d+\.\d ms \(1\)$/);
+    await popup.fill('textbox', 'Message', '');
+    await popup.press('ArrowUp');
+    await popup.waitFor(() => popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{"id":7,"op":"ping"}'), null);
+    await popup.close();
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { renderDetail } from '../../src/popup/entry-detail';
+import type { SocketEvent } from '../../src/protocol';
+
+const frame = (payload: Extract<SocketEvent, { type: 'frame' }>['payload']): SocketEvent => ({ type: 'frame', socketId: 'c', time: 0, direction: 'in', payload });
+
+describe('entry detail', () => {
+  it('shows a text frame as text, pretty JSON, hex dump and base64', () => {
+    const e = frame({ kind: 'text', text: '{"a":[1,"é"]}' });
+    expect(renderDetail(e, 'text')).toBe('{"a":[1,"é"]}');
+    expect(renderDetail(e, 'json')).toBe('{\n  "a": [\n    1,\n    "é"\n  ]\n}');
+    expect(renderDetail(e, 'hex')).toBe('00000000  7b 22 61 22 3a 5b 31 2c  22 c3 a9 22 5d 7d        {"a":[1,"..\"]}'.replace('..\\"', '.."'));
+    expect(renderDetail(e, 'base64')).toBe('eyJhIjpbMSwiw6kiXX0=');
+  });
+  it('shows binary exactly and says when a frame is not JSON', () => {
+    const e = frame({ kind: 'binary', base64: 'AAH/' });
+    expect(renderDetail(e, 'hex')).toBe('00000000  00 01 ff                                          ...');
+    expect(renderDetail(e, 'base64')).toBe('AAH/');
+    expect(renderDetail(frame({ kind: 'text', text: 'nope' }), 'json')).toMatch(/^Not JSON: /);
+  });
+  it('explains close codes', () => {
+    const e: SocketEvent = { type: 'close', socketId: 'c', time: 0, code: 1006, reason: '', wasClean: false };
+    expect(renderDetail(e, 'text')).toBe(
+      'Close code 1006: Abnormal closure (no close frame: refused, dropped or failed handshake)\nReason: (none)\nwasClean: false',
+    );
+  });
+});
