@@ -39,7 +39,25 @@ export function manageCapture(hub: CaptureHub) {
     })
     .catch((error: unknown) => console.warn('Socket Scope: could not restore the saved capture', error));
 
+  // Writes are gathered for a moment: one IndexedDB transaction per relay message would cost
+  // more than the capture itself at thousands of frames per second. A background is only
+  // stopped after 30 s idle, so nothing waits here when it goes.
+  const unsaved = new Map<number, SocketEvent[]>();
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  const saveNow = () => {
+    saveTimer = null;
+    for (const [tabId, events] of unsaved) void persistence.append(tabId, events);
+    unsaved.clear();
+  };
+  const saveLater = (tabId: number, events: readonly SocketEvent[]) => {
+    let list = unsaved.get(tabId);
+    if (!list) unsaved.set(tabId, (list = []));
+    for (const e of events) list.push(e);
+    saveTimer ??= setTimeout(saveNow, 250);
+  };
+
   hub.onClear((tabId) => {
+    unsaved.delete(tabId);
     savedFrames.set(tabId, 0);
     void persistence.replace(tabId, [], 0);
   });
@@ -49,6 +67,7 @@ export function manageCapture(hub: CaptureHub) {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     hub.forgetTab(tabId);
+    unsaved.delete(tabId);
     savedFrames.delete(tabId);
     void persistence.forget(tabId);
   });
@@ -59,17 +78,24 @@ export function manageCapture(hub: CaptureHub) {
     record(tabId: number, events: readonly SocketEvent[]) {
       void ready.then(() => {
         hub.record(tabId, events);
-        void persistence.append(tabId, events);
+        saveLater(tabId, events);
         const saved = (savedFrames.get(tabId) ?? 0) + events.length;
         savedFrames.set(tabId, saved);
         // Evicted frames stay on disk until a compaction rewrites the tab as what is kept.
         if (saved > 2 * settings.captureMaxFrames) {
           const log = hub.logOf(tabId)!;
+          unsaved.delete(tabId);
           savedFrames.set(tabId, log.frameCount);
           void persistence.replace(tabId, log.all(), log.dropped);
         }
       });
     },
     persistence,
+    /** Writes what is waiting and resolves when it has landed (tests, planned stops). */
+    flush() {
+      if (saveTimer !== null) clearTimeout(saveTimer);
+      saveNow();
+      return persistence.flushed();
+    },
   };
 }

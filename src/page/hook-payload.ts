@@ -15,8 +15,26 @@ export function toPageData(payload: WirePayload): string | ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-/** A hook tuple as the SocketEvent the rest of the extension speaks. */
-export async function toSocketEvent(event: HookEvent): Promise<SocketEvent> {
+/** Whether a hook event needs an asynchronous Blob read before it can be sent on. */
+export function holdsBlob(event: HookEvent): boolean {
+  return event[0] === 'frame' && (event[4] instanceof Blob || (event[5]?.kind === 'replaced' && event[5].original instanceof Blob));
+}
+
+function toWirePayloadNow(data: string | ArrayBuffer): WirePayload {
+  return typeof data === 'string' ? { kind: 'text', text: data } : { kind: 'binary', base64: bytesToBase64(new Uint8Array(data)) };
+}
+
+/** toSocketEvent for events without Blobs (see holdsBlob): no promise per frame. */
+export function toSocketEventNow(event: HookEvent): SocketEvent {
+  if (event[0] !== 'frame') return toLifecycleEvent(event);
+  const [type, socketId, time, direction, data, mark] = event;
+  const payload = toWirePayloadNow(data as string | ArrayBuffer);
+  if (!mark) return { type, socketId, time, direction, payload };
+  if (mark.kind !== 'replaced') return { type, socketId, time, direction, payload, mark };
+  return { type, socketId, time, direction, payload, mark: { ...mark, original: toWirePayloadNow(mark.original as string | ArrayBuffer) } };
+}
+
+function toLifecycleEvent(event: Exclude<HookEvent, { 0: 'frame' }>): SocketEvent {
   switch (event[0]) {
     case 'created': {
       const [type, socketId, time, url, protocols, frameUrl] = event;
@@ -34,14 +52,17 @@ export async function toSocketEvent(event: HookEvent): Promise<SocketEvent> {
       const [type, socketId, time, code, reason, wasClean] = event;
       return { type, socketId, time, code, reason, wasClean };
     }
-    case 'frame': {
-      const [type, socketId, time, direction, data, mark] = event;
-      const payload = await toWirePayload(data);
-      if (!mark) return { type, socketId, time, direction, payload };
-      if (mark.kind !== 'replaced') return { type, socketId, time, direction, payload, mark };
-      return { type, socketId, time, direction, payload, mark: { ...mark, original: await toWirePayload(mark.original) } };
-    }
   }
+}
+
+/** A hook tuple as the SocketEvent the rest of the extension speaks (reads Blobs). */
+export async function toSocketEvent(event: HookEvent): Promise<SocketEvent> {
+  if (event[0] !== 'frame') return toLifecycleEvent(event);
+  const [type, socketId, time, direction, data, mark] = event;
+  const payload = await toWirePayload(data);
+  if (!mark) return { type, socketId, time, direction, payload };
+  if (mark.kind !== 'replaced') return { type, socketId, time, direction, payload, mark };
+  return { type, socketId, time, direction, payload, mark: { ...mark, original: await toWirePayload(mark.original) } };
 }
 
 /** Compiles the enabled rules for each socket of this frame, by direction. */

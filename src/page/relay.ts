@@ -6,7 +6,7 @@
  */
 import { browser, type Runtime } from '../extension/browser';
 import { LIMITS, PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookCommand, type RelayToBackground, type SocketEvent } from '../protocol';
-import { rulesForSockets, toHookCommand, toSocketEvent } from './hook-payload';
+import { holdsBlob, rulesForSockets, toHookCommand, toSocketEvent, toSocketEventNow } from './hook-payload';
 import { readHookBatch, toPageWorld } from './read-hook-batch';
 
 declare const __HOOK_EVENT__: string;
@@ -94,11 +94,19 @@ function post(events: SocketEvent[]): void {
 
 // Batches are converted one after another so that a Blob read never reorders frames.
 let pending: Promise<void> = Promise.resolve();
+/** True when no batch is waiting for a Blob read, so a new batch may go out at once. */
+let idle = true;
 
 window.addEventListener(__HOOK_EVENT__, (e) => {
   const batch = readHookBatch(e as CustomEvent);
   if (!batch) return;
-  pending = pending
+  // Fast path: nothing to read asynchronously and nothing queued before this batch.
+  if (idle && !batch.some(holdsBlob)) return post(batch.map(toSocketEventNow));
+  idle = false;
+  const settled = (pending = pending
     .then(() => Promise.all(batch.map(toSocketEvent)))
-    .then(post, (error: unknown) => console.warn('Socket Scope: could not read a captured frame', error));
+    .then(post, (error: unknown) => console.warn('Socket Scope: could not read a captured frame', error))
+    .then(() => {
+      if (pending === settled) idle = true;
+    }));
 });

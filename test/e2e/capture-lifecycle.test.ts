@@ -23,7 +23,7 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     const pageUrl = `${server.httpUrl}/pages/hook-basic.html`;
     const page = await session.openPage(pageUrl);
     const before = await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
-    await session.background((debug) => debug.capture.persistence.flushed());
+    await session.background((debug) => debug.capture.flush());
 
     await session.restartBackground();
 
