@@ -24,45 +24,43 @@ function toWirePayloadNow(data: string | ArrayBuffer): WirePayload {
   return typeof data === 'string' ? { kind: 'text', text: data } : { kind: 'binary', base64: bytesToBase64(new Uint8Array(data)) };
 }
 
-/** toSocketEvent for events without Blobs (see holdsBlob): no promise per frame. */
+/**
+ * toSocketEvent for events without Blobs (see holdsBlob): no promise per frame. Tuples are read
+ * by index, not destructured: this runs for every frame on the page's main thread, and array
+ * destructuring goes through the iterator protocol.
+ */
 export function toSocketEventNow(event: HookEvent): SocketEvent {
   if (event[0] !== 'frame') return toLifecycleEvent(event);
-  const [type, socketId, time, direction, data, mark] = event;
-  const payload = toWirePayloadNow(data as string | ArrayBuffer);
-  if (!mark) return { type, socketId, time, direction, payload };
-  if (mark.kind !== 'replaced') return { type, socketId, time, direction, payload, mark };
-  return { type, socketId, time, direction, payload, mark: { ...mark, original: toWirePayloadNow(mark.original as string | ArrayBuffer) } };
+  const payload = toWirePayloadNow(event[4] as string | ArrayBuffer);
+  const mark = event[5];
+  const frame = { type: 'frame', socketId: event[1], time: event[2], direction: event[3], payload } as const;
+  if (!mark) return frame;
+  if (mark.kind !== 'replaced') return { ...frame, mark };
+  return { ...frame, mark: { ...mark, original: toWirePayloadNow(mark.original as string | ArrayBuffer) } };
 }
 
 function toLifecycleEvent(event: Exclude<HookEvent, { 0: 'frame' }>): SocketEvent {
   switch (event[0]) {
-    case 'created': {
-      const [type, socketId, time, url, protocols, frameUrl] = event;
-      return { type, socketId, time, url, protocols, frameUrl };
-    }
-    case 'open': {
-      const [type, socketId, time, protocol, extensions] = event;
-      return { type, socketId, time, protocol, extensions };
-    }
-    case 'error': {
-      const [type, socketId, time, simulated] = event;
-      return { type, socketId, time, message: simulated ? 'Simulated error (from the panel)' : 'WebSocket error' };
-    }
-    case 'close': {
-      const [type, socketId, time, code, reason, wasClean] = event;
-      return { type, socketId, time, code, reason, wasClean };
-    }
+    case 'created':
+      return { type: 'created', socketId: event[1], time: event[2], url: event[3], protocols: event[4], frameUrl: event[5] };
+    case 'open':
+      return { type: 'open', socketId: event[1], time: event[2], protocol: event[3], extensions: event[4] };
+    case 'error':
+      return { type: 'error', socketId: event[1], time: event[2], message: event[3] ? 'Simulated error (from the panel)' : 'WebSocket error' };
+    case 'close':
+      return { type: 'close', socketId: event[1], time: event[2], code: event[3], reason: event[4], wasClean: event[5] };
   }
 }
 
 /** A hook tuple as the SocketEvent the rest of the extension speaks (reads Blobs). */
 export async function toSocketEvent(event: HookEvent): Promise<SocketEvent> {
   if (event[0] !== 'frame') return toLifecycleEvent(event);
-  const [type, socketId, time, direction, data, mark] = event;
-  const payload = await toWirePayload(data);
-  if (!mark) return { type, socketId, time, direction, payload };
-  if (mark.kind !== 'replaced') return { type, socketId, time, direction, payload, mark };
-  return { type, socketId, time, direction, payload, mark: { ...mark, original: await toWirePayload(mark.original) } };
+  const payload = await toWirePayload(event[4]);
+  const mark = event[5];
+  const frame = { type: 'frame', socketId: event[1], time: event[2], direction: event[3], payload } as const;
+  if (!mark) return frame;
+  if (mark.kind !== 'replaced') return { ...frame, mark };
+  return { ...frame, mark: { ...mark, original: await toWirePayload(mark.original) } };
 }
 
 /** Compiles the enabled rules for each socket of this frame, by direction. */

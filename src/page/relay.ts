@@ -60,20 +60,23 @@ function connect(): Runtime.Port {
 }
 
 /** Splits a batch so that no message exceeds the protocol's event or byte limits. */
-function* chunks(events: SocketEvent[]): Generator<SocketEvent[]> {
+function chunks(events: SocketEvent[]): SocketEvent[][] {
+  const out: SocketEvent[][] = [];
   let chunk: SocketEvent[] = [];
   let bytes = 0;
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
     const size = event.type === 'frame' ? (event.payload.kind === 'text' ? event.payload.text.length : event.payload.base64.length) : 0;
     if (chunk.length > 0 && (chunk.length === LIMITS.maxEventsPerMessage || bytes + size > LIMITS.maxMessageBytes)) {
-      yield chunk;
+      out.push(chunk);
       chunk = [];
       bytes = 0;
     }
     chunk.push(event);
     bytes += size;
   }
-  if (chunk.length > 0) yield chunk;
+  if (chunk.length > 0) out.push(chunk);
+  return out;
 }
 
 function post(events: SocketEvent[]): void {
