@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { TEST_PAGES } from './harness/browsers';
+import { waitForCapture } from './harness/capture';
+import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+
+describe.each(BROWSERS)('extension reloaded under an open page in %s', (browserName) => {
+  let server: EchoServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
+    session = await launch(browserName);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('the page keeps working, with no error thrown into it ("Extension context invalidated")', async () => {
+    const pageUrl = `${server.httpUrl}/pages/long-lived.html`;
+    const page = await session.openPage(pageUrl);
+    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
+    expect(await page.evaluate(() => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip('before'), null)).toBe('before');
+    await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'frame' && e.direction === 'in'));
+
+    // The extension goes away under the page (as on an update); the old relay is orphaned.
+    await session.background(() => {
+      setTimeout(() => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.reload(), 0);
+      return true;
+    });
+
+    const echoes = await page.evaluate(async () => {
+      const w = window as unknown as { roundTrip(t: string): Promise<string> };
+      const out: string[] = [];
+      // Spread over a second so that the hook's batches reach the orphaned relay several times.
+      for (let i = 0; i < 10; i++) {
+        out.push(await w.roundTrip(`after ${i}`));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return out;
+    }, null);
+    expect(echoes).toEqual(Array.from({ length: 10 }, (_, i) => `after ${i}`));
+    expect(await page.evaluate(() => (window as unknown as { pageErrors(): number }).pageErrors(), null)).toBe(0);
+    await page.close();
+  });
+});
