@@ -7,6 +7,7 @@
 //   /silent      accept and never send anything (for idle/keep-alive tests)
 //   /reject      ?status=403            refuse the handshake with that HTTP status
 //   /headers     send the request headers received in the handshake as one JSON text frame
+//   /vanish      on the first message, send half a frame and drop the TCP connection
 // A requested subprotocol is negotiated: the first one the client offers is accepted.
 // Static files: GET <prefix>/<file> for each { prefix: dir } in `pages`.
 import { createServer } from 'node:http';
@@ -59,6 +60,16 @@ export async function startEchoServer({ port = 0, host = '127.0.0.1', pages = {}
   function onConnection(ws, req, url) {
     const route = url.pathname;
     if (route === '/silent') return;
+    if (route === '/vanish') {
+      // The server dies in the middle of a frame: a text frame header announcing 256 bytes,
+      // 3 of them, then the TCP connection is gone (no close frame).
+      ws.once('message', () => {
+        const raw = /** @type {import('node:net').Socket} */ (/** @type {any} */ (ws)._socket);
+        raw.write(Buffer.from([0x81, 0x7e, 0x01, 0x00, 0x61, 0x62, 0x63]));
+        raw.destroy();
+      });
+      return;
+    }
     if (route === '/close') {
       ws.close(Number(url.searchParams.get('code') ?? 1000), url.searchParams.get('reason') ?? '');
       return;

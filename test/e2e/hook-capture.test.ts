@@ -38,4 +38,17 @@ describe.each(BROWSERS)('page hook capture in %s', (browserName) => {
     expect(events.at(-1)).toMatchObject({ type: 'close', code: 1000, reason: 'done', wasClean: true });
     await page.close();
   });
+
+  it('records a server that vanishes mid-frame as an unclean 1006 close, as the page sees it', async () => {
+    const pageUrl = `${server.httpUrl}/pages/vanish.html`;
+    const page = await session.openPage(pageUrl);
+    const pageLog = () => page.evaluate(() => document.getElementById('log')!.textContent ?? '', null);
+    await page.waitFor(async () => (await pageLog()).includes('close'), null);
+    // Both browsers drop the half frame and report no error event, only the abnormal close.
+    expect(await pageLog()).toBe('close 1006 false\n');
+    const { events } = await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
+    expect(events.map((e) => e.type)).toEqual(['created', 'open', 'frame', 'close']);
+    expect(events.at(-1)).toMatchObject({ code: 1006, wasClean: false });
+    await page.close();
+  });
 });
