@@ -91,6 +91,7 @@ export function manageCapture(hub: CaptureHub) {
       });
     },
     persistence,
+    settings: () => settings,
     /** Writes what is waiting and resolves when it has landed (tests, planned stops). */
     flush() {
       if (saveTimer !== null) clearTimeout(saveTimer);

@@ -1,6 +1,7 @@
 import { describeCloseCode } from '../core/close-codes';
 import { formatBytes, formatClock, makeVisible, previewPayload } from '../core/format';
 import type { SocketEvent } from '../protocol';
+import { markLabel } from '../ui/mark-label';
 import { eventSize } from './event-size';
 import { Highlighted } from './highlighted';
 import { formatSince } from './time-format';
@@ -49,6 +50,7 @@ export function FrameRowCells({ event: e, socket, pattern }: { event: SocketEven
         {isFrame ? e.payload.kind : ''}
       </span>{' '}
       <span role="gridcell" class="fcell fcell-data">
+        {isFrame && e.mark && <span class="fmark">{`[${markLabel(e.mark)}] `}</span>}
         <Highlighted text={eventSummary(e)} pattern={pattern} />
       </span>
     </>

@@ -3,6 +3,7 @@ import { browser } from '../extension/browser';
 import { createPortChannel } from '../extension/port-channel';
 import { PORT_NAMES, isBackgroundToPanel, type BackgroundToPanel, type PanelToBackground } from '../protocol';
 import { PanelApp } from './panel-app';
+import { createActStore } from './act-store';
 import { createPanelStore } from './panel-store';
 
 /**
@@ -22,6 +23,10 @@ if (tabId === null) {
   root.textContent = 'No tab to inspect: open this panel from DevTools, or as panel.html?tabId=<tab id>.';
 } else {
   const port = browser.runtime.connect({ name: PORT_NAMES.panel });
-  const store = createPanelStore(createPortChannel<PanelToBackground, BackgroundToPanel>(port, isBackgroundToPanel, (m) => console.warn("Socket Scope: dropped a malformed message", JSON.stringify(m).slice(0, 500))), tabId);
-  render(<PanelApp store={store} />, root);
+  const channel = createPortChannel<PanelToBackground, BackgroundToPanel>(port, isBackgroundToPanel, (m) =>
+    console.warn('Socket Scope: dropped a malformed message', JSON.stringify(m).slice(0, 500)),
+  );
+  const store = createPanelStore(channel, tabId);
+  const act = createActStore(channel, tabId);
+  render(<PanelApp store={store} act={act} />, root);
 }

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useStore } from '../ui/use-store';
+import { ActPanel } from './act-panel';
+import type { ActStore } from './act-store';
 import { CaptureBar } from './capture-bar';
 import { DetailPane } from './detail-pane';
 import { FilterBar } from './filter-bar';
@@ -14,8 +16,9 @@ import { StatsView } from './stats-view';
  * frames in a short strip (panel.css), and the "Sockets" button folds them away. `actions` is the slot for the controls
  * that act on the page's sockets (send, fake, rules), which live in their own components.
  */
-export function PanelApp({ store, actions }: { store: PanelStore; actions?: ComponentChildren }) {
+export function PanelApp({ store, act, actions }: { store: PanelStore; act?: ActStore; actions?: ComponentChildren }) {
   const state = useStore(store);
+  const [actOpen, setActOpen] = useState(false);
   const [socketsOpen, setSocketsOpen] = useState(true);
   const [statsOpen, setStatsOpen] = useState(false);
   const sockets = [...state.sockets.values()];
@@ -33,8 +36,25 @@ export function PanelApp({ store, actions }: { store: PanelStore; actions?: Comp
           onToggleSockets={() => setSocketsOpen(!socketsOpen)}
           statsOpen={statsOpen}
           onToggleStats={() => setStatsOpen(!statsOpen)}
-          actions={actions}
+          actions={
+            <>
+              {act && (
+                <button class="secondary" aria-expanded={actOpen} aria-controls="act-panel" onClick={() => setActOpen(!actOpen)}>
+                  Act
+                </button>
+              )}
+              {actions}
+            </>
+          }
         />
+        {act && actOpen && (
+          <ActPanel
+            store={act}
+            socketId={state.selectedSocket}
+            socketOpen={state.selectedSocket !== null && state.sockets.get(state.selectedSocket)?.state === 'open'}
+            events={state.events}
+          />
+        )}
         <FilterBar filter={state.filter} error={state.filterError} onChange={store.setFilter} />
         {statsOpen && <StatsView events={state.events} socketId={state.selectedSocket} revision={state.revision} />}
         <FrameTable
@@ -46,7 +66,11 @@ export function PanelApp({ store, actions }: { store: PanelStore; actions?: Comp
           selected={state.selectedEvent}
           onSelect={store.selectEvent}
         />
-        {selected && <DetailPane key={state.selectedEvent} event={selected} socket={state.sockets.get(selected.socketId)} />}
+        {selected ? (
+          <DetailPane key={state.selectedEvent} event={selected} socket={state.sockets.get(selected.socketId)} />
+        ) : (
+          <p class="notice">Select a row to see its payload. In the table: ↑ ↓ Page Up/Down Home End move, Esc clears.</p>
+        )}
       </section>
     </main>
   );

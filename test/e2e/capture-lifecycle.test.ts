@@ -35,4 +35,28 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     await panel.close();
     await page.close();
   });
+
+  it('clears a tab on navigation, unless "Preserve log" is on', async () => {
+    const pageUrl = `${server.httpUrl}/pages/hook-basic.html?navigation`;
+    const created = (events: { type: string }[]) => events.filter((e) => e.type === 'created').length;
+    const closes = (events: { type: string }[]) => events.filter((e) => e.type === 'close').length;
+    const page = await session.openPage(pageUrl);
+    const first = await waitForCapture(session, pageUrl, (ev) => closes(ev) === 1);
+
+    await page.goto(pageUrl); // a navigation: the old document's capture goes
+    const reloaded = await waitForCapture(session, pageUrl, (ev) => closes(ev) === 1 && created(ev) === 1);
+    expect(reloaded.tabId).toBe(first.tabId);
+    expect(reloaded.events[0]!.socketId).not.toBe(first.events[0]!.socketId);
+
+    const panel = await session.openExtensionPage(`panel.html?tabId=${first.tabId}`);
+    await panel.click('button', 'Act');
+    await panel.click('checkbox', 'Preserve log across navigation');
+    // The background applies settings from storage.onChanged: wait until it has this one.
+    await panel.waitFor(() => session.background((debug) => debug.capture.settings().preserveLog as boolean), null);
+    await page.goto(pageUrl);
+    const preserved = await waitForCapture(session, pageUrl, (ev) => closes(ev) === 2);
+    expect(created(preserved.events)).toBe(2);
+    await panel.close();
+    await page.close();
+  });
 });

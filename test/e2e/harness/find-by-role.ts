@@ -13,6 +13,8 @@ export function findByRole(role: string, name: string | null, nameIsRegex: boole
     if (tag === 'select') return 'combobox';
     if (tag === 'a' && el.hasAttribute('href')) return 'link';
     if (tag === 'table') return 'table';
+    if (tag === 'ul' || tag === 'ol') return 'list';
+    if (tag === 'li') return 'listitem';
     if (tag === 'input') {
       const type = (el.getAttribute('type') ?? 'text').toLowerCase();
       if (type === 'checkbox') return 'checkbox';
