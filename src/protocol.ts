@@ -32,6 +32,8 @@ export type SocketEvent =
       readonly url: string;
       readonly protocols: readonly string[];
       readonly frameUrl: string;
+      /** Stack of the page code that created the socket (page sockets only; may be empty). */
+      readonly initiator?: string;
     }
   | {
       readonly type: 'open';
@@ -144,6 +146,11 @@ export interface ConnectionSummary {
   readonly frameLimit: number;
 }
 
+export interface HandshakeHeader {
+  readonly name: string;
+  readonly value: string;
+}
+
 export type PopupToBackground =
   | { readonly source: 'socket-scope-popup'; readonly type: 'hello' }
   | {
@@ -152,6 +159,8 @@ export type PopupToBackground =
       readonly url: string;
       readonly protocols: readonly string[];
       readonly autoReconnect?: boolean;
+      /** Handshake request headers, applied with declarativeNetRequest session rules. */
+      readonly headers?: readonly HandshakeHeader[];
     }
   | {
       readonly source: 'socket-scope-popup';
@@ -232,6 +241,7 @@ export const LIMITS = {
   /** Payload characters per message; a single larger frame still travels, alone. */
   maxMessageBytes: 8 * 1024 * 1024,
   maxUrlLength: 8_192,
+  maxStackLength: 8_192,
   maxReasonLength: 1_024,
 } as const;
 
@@ -247,7 +257,13 @@ export function isSocketEvent(x: unknown): x is SocketEvent {
   if (!isRecord(x) || !isString(x.socketId) || x.socketId.length > 128 || !isFiniteNumber(x.time)) return false;
   switch (x.type) {
     case 'created':
-      return isString(x.url) && x.url.length <= LIMITS.maxUrlLength && isStringArray(x.protocols) && isString(x.frameUrl);
+      return (
+        isString(x.url) &&
+        x.url.length <= LIMITS.maxUrlLength &&
+        isStringArray(x.protocols) &&
+        isString(x.frameUrl) &&
+        (x.initiator === undefined || (isString(x.initiator) && x.initiator.length <= LIMITS.maxStackLength))
+      );
     case 'open':
       return isString(x.protocol) && isString(x.extensions);
     case 'frame':
@@ -271,6 +287,9 @@ export function isRelayToBackground(x: unknown): x is RelayToBackground {
   return isRecord(x) && x.source === 'socket-scope-relay' && x.type === 'capture' && isEventList(x.events);
 }
 
+const isHandshakeHeader = (x: unknown): x is HandshakeHeader =>
+  isRecord(x) && isString(x.name) && /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,256}$/.test(x.name) && isString(x.value) && x.value.length <= 8_192;
+
 export function isPopupToBackground(x: unknown): x is PopupToBackground {
   if (!isRecord(x) || x.source !== 'socket-scope-popup') return false;
   switch (x.type) {
@@ -281,7 +300,8 @@ export function isPopupToBackground(x: unknown): x is PopupToBackground {
         isString(x.url) &&
         x.url.length <= LIMITS.maxUrlLength &&
         isStringArray(x.protocols) &&
-        (x.autoReconnect === undefined || typeof x.autoReconnect === 'boolean')
+        (x.autoReconnect === undefined || typeof x.autoReconnect === 'boolean') &&
+        (x.headers === undefined || (Array.isArray(x.headers) && x.headers.length <= 50 && x.headers.every(isHandshakeHeader)))
       );
     case 'clear-log':
     case 'remove':
@@ -444,7 +464,7 @@ export type HookCommand =
  * property names would be most of it. The relay turns each into a SocketEvent (hook-payload.ts).
  */
 export type HookEvent =
-  | readonly [type: 'created', socketId: string, time: number, url: string, protocols: string[], frameUrl: string]
+  | readonly [type: 'created', socketId: string, time: number, url: string, protocols: string[], frameUrl: string, stack: string]
   | readonly [type: 'open', socketId: string, time: number, protocol: string, extensions: string]
   | readonly [type: 'frame', socketId: string, time: number, direction: Direction, data: HookPayload, mark?: HookFrameMark]
   | readonly [type: 'error', socketId: string, time: number, simulated: boolean]

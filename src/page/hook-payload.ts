@@ -1,4 +1,5 @@
 import { base64ToBytes, bytesToBase64 } from '../core/bytes';
+import { LIMITS } from '../protocol';
 import type { FrameRule, HookCommand, HookEvent, HookPayload, HookRule, HookRules, PageCommand, SocketEvent, WirePayload } from '../protocol';
 
 /** A raw page payload as exact-bytes wire payload (Blobs are read, hence async). */
@@ -39,10 +40,20 @@ export function toSocketEventNow(event: HookEvent): SocketEvent {
   return { ...frame, mark: { ...mark, original: toWirePayloadNow(mark.original as string | ArrayBuffer) } };
 }
 
+/** The page's part of a stack taken in the hook: no "Error" line, no frames of the hook itself. */
+export function pageFrames(stack: string): string {
+  return stack
+    .split('\n')
+    .filter((line) => line.trim() !== '' && line.trim() !== 'Error' && !line.includes('/hook.js'))
+    .slice(0, 30)
+    .join('\n')
+    .slice(0, LIMITS.maxStackLength);
+}
+
 function toLifecycleEvent(event: Exclude<HookEvent, { 0: 'frame' }>): SocketEvent {
   switch (event[0]) {
     case 'created':
-      return { type: 'created', socketId: event[1], time: event[2], url: event[3], protocols: event[4], frameUrl: event[5] };
+      return { type: 'created', socketId: event[1], time: event[2], url: event[3], protocols: event[4], frameUrl: event[5], initiator: pageFrames(event[6]) };
     case 'open':
       return { type: 'open', socketId: event[1], time: event[2], protocol: event[3], extensions: event[4] };
     case 'error':

@@ -20,31 +20,25 @@ declare const __COMMAND_EVENT__: string;
   const NativeWebSocket = globalThis.WebSocket;
   if (typeof NativeWebSocket !== 'function') return;
 
-  const R = Reflect;
-  const { apply, construct, defineProperty, getOwnPropertyDescriptor } = R;
+  const { apply, construct, defineProperty, getOwnPropertyDescriptor } = Reflect;
   const proto = NativeWebSocket.prototype;
   const getter = (o: object, k: string) => getOwnPropertyDescriptor(o, k)!.get!;
-  const wsUrl = getter(proto, 'url');
-  const wsProtocol = getter(proto, 'protocol');
-  const wsExtensions = getter(proto, 'extensions');
-  const wsReadyState = getter(proto, 'readyState');
-  const wsBinaryType = getter(proto, 'binaryType');
+  // Destructuring is safe here: no page script has run yet.
+  const getters = <K extends string[]>(o: object, ...keys: K) => keys.map((k) => getter(o, k)) as { [I in keyof K]: () => any };
+  const [wsUrl, wsProtocol, wsExtensions, wsReadyState, wsBinaryType] = getters(proto, 'url', 'protocol', 'extensions', 'readyState', 'binaryType');
   const nativeClose = proto.close;
-  const messageData = getter(MessageEvent.prototype, 'data');
-  const commandDetail = getter(CustomEvent.prototype, 'detail');
-  const stopImmediate = Event.prototype.stopImmediatePropagation;
   const NativeEvent = Event;
   const NativeMessageEvent = MessageEvent;
   const NativeCloseEvent = CloseEvent;
-  const messageOrigin = getter(MessageEvent.prototype, 'origin');
+  const NativeCustomEvent = CustomEvent;
+  const [messageData, messageOrigin] = getters(NativeMessageEvent.prototype, 'data', 'origin');
+  const commandDetail = getter(NativeCustomEvent.prototype, 'detail');
+  const stopImmediate = NativeEvent.prototype.stopImmediatePropagation;
   const regexExec = RegExp.prototype.exec;
   const regexReplace = RegExp.prototype[Symbol.replace] as (this: RegExp, s: string, r: string) => string;
-  const closeCode = getter(CloseEvent.prototype, 'code');
-  const closeReason = getter(CloseEvent.prototype, 'reason');
-  const closeWasClean = getter(CloseEvent.prototype, 'wasClean');
+  const [closeCode, closeReason, closeWasClean] = getters(NativeCloseEvent.prototype, 'code', 'reason', 'wasClean');
   const addListener = EventTarget.prototype.addEventListener;
   const dispatch = EventTarget.prototype.dispatchEvent;
-  const NativeCustomEvent = CustomEvent;
   const NativeProxy = Proxy;
   const NativeWeakMap = WeakMap;
   const weakGet = WeakMap.prototype.get;
@@ -54,9 +48,9 @@ declare const __COMMAND_EVENT__: string;
   const bufferSlice = ArrayBuffer.prototype.slice;
   const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
   const NativeDataView = DataView;
-  const viewGetters = (p: object) => [getter(p, 'buffer'), getter(p, 'byteOffset'), getter(p, 'byteLength')] as const;
+  const viewGetters = (p: object) => getters(p, 'buffer', 'byteOffset', 'byteLength');
   const typedArrayView = viewGetters(typedArrayProto);
-  const dataView = viewGetters(DataView.prototype);
+  const dataView = viewGetters(NativeDataView.prototype);
   const NativeBlob = Blob;
   const NativeArrayBuffer = ArrayBuffer;
   const nativeToString = Function.prototype.toString;
@@ -69,7 +63,19 @@ declare const __COMMAND_EVENT__: string;
   const loc = location;
 
   const now = () => timeOrigin + apply(perfNow, perf, []);
-  const docId = apply(random, Math, []).toString(36).slice(2, 10);
+  // The page code that created a socket. Firefox has `stack` as a getter on Error.prototype
+  // (taken now); V8 puts it on the instance. The relay strips the hook's own frames.
+  const NativeError = Error;
+  const stackGetter = getOwnPropertyDescriptor(NativeError.prototype, 'stack')?.get;
+  const initiator = (): string => {
+    try {
+      const error = new NativeError();
+      return `${stackGetter ? apply(stackGetter, error, []) : error.stack}`;
+    } catch {
+      return '';
+    }
+  };
+  const docId = `${apply(random, Math, [])}`.slice(2, 10);
   let nextSocket = 0;
   const ids = new NativeWeakMap<object, string>();
   /** Open sockets by id, for panel commands; an entry goes when its socket closes. */
@@ -176,7 +182,7 @@ declare const __COMMAND_EVENT__: string;
     const list: string[] = [];
     if (typeof protocols === 'string') list[0] = protocols;
     else if (protocols !== undefined) for (let i = 0; i < (protocols as string[]).length; i++) list[i] = `${(protocols as string[])[i]}`;
-    emit(['created', socketId, now(), apply(wsUrl, ws, []), list, loc.href]);
+    emit(['created', socketId, now(), apply(wsUrl, ws, []), list, loc.href, initiator()]);
     const on = (type: string, listener: (e: Event) => void) => apply(addListener, ws, [type, listener]);
     on('open', () => emit(['open', socketId, now(), apply(wsProtocol, ws, []), apply(wsExtensions, ws, [])]));
     sockets[socketId] = ws;

@@ -31,6 +31,9 @@ describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
     const created = events.filter((e) => e.type === 'created');
     const main = created.find((e) => e.frameUrl === pageUrl);
     expect(main).toBeDefined();
+    // The initiator: the page script that created the socket (the hook's own frames removed).
+    expect(main!.initiator).toContain('capture-matrix.html');
+    expect(main!.initiator).not.toContain('hook.js');
     const payloads = ['010203', '0c0d0e', '0f10', '0201', '0a0b0c0d0e0f1011', 'text after binary'];
     expect(framesOf(events, main!.socketId)).toEqual([...payloads.map((p) => `out ${p}`), ...payloads.map((p) => `in ${p}`)]);
 

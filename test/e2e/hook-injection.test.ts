@@ -85,7 +85,7 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
     const socketId = seen[0]![1];
     expect(seen.every((e) => e[1] === socketId && typeof e[2] === 'number')).toBe(true);
     expect(seen.map(([type, , , ...rest]) => [type, ...rest])).toEqual([
-      ['created', `${server.url}/`, [], `${server.httpUrl}/pages/csp-strict.html`],
+      ['created', `${server.url}/`, [], `${server.httpUrl}/pages/csp-strict.html`, expect.any(String)],
       ['frame', 'out', 'late send', undefined],
       ['frame', 'out', [7, 8, 9], undefined],
       ['frame', 'in', 'late send', undefined],

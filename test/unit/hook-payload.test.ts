@@ -14,13 +14,15 @@ const rule = (over: Partial<FrameRule>): FrameRule => ({
 
 describe('hook payloads and commands (relay side)', () => {
   it('turns hook tuples into socket events, reading Blobs and marks exactly', async () => {
-    expect(await toSocketEvent(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/'])).toEqual({
+    const stack = 'Error\n    at Object.construct (chrome-extension://abc/hook.js:1:2)\n    at connect (http://h/app.js:10:5)';
+    expect(await toSocketEvent(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', stack])).toEqual({
       type: 'created',
       socketId: 's.0',
       time: 1.5,
       url: 'ws://h/',
       protocols: ['a'],
       frameUrl: 'http://h/',
+      initiator: '    at connect (http://h/app.js:10:5)',
     });
     expect(await toSocketEvent(['error', 's.0', 2, true])).toEqual({ type: 'error', socketId: 's.0', time: 2, message: 'Simulated error (from the panel)' });
     expect(await toSocketEvent(['close', 's.0', 3, 4001, 'bye', false])).toEqual({ type: 'close', socketId: 's.0', time: 3, code: 4001, reason: 'bye', wasClean: false });
