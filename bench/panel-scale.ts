@@ -1,4 +1,5 @@
 import type { ExtensionSession } from '../test/e2e/harness/session';
+import { longestFrameGap, pageIdle } from './frame-gaps';
 
 export interface PanelScale {
   readonly firstRenderMs: number;
@@ -25,53 +26,29 @@ export async function measurePanelAtScale(session: ExtensionSession, tabId: numb
   );
   const firstRenderMs = Date.now() - started;
 
-  const startGapMeter = () =>
-    panel.evaluate(() => {
-      const w = window as unknown as { gap: number; stopGap: boolean };
-      w.gap = 0;
-      w.stopGap = false;
-      let last = performance.now();
-      const tick = (now: number) => {
-        w.gap = Math.max(w.gap, now - last);
-        last = now;
-        if (!w.stopGap) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    }, null);
-  const readGap = () =>
-    panel.evaluate(() => {
-      const w = window as unknown as { gap: number; stopGap: boolean };
-      w.stopGap = true;
-      return w.gap;
-    }, null);
-  const settle = (ms: number) => panel.evaluate((t) => new Promise((r) => setTimeout(r, t)), ms);
-
-  await startGapMeter();
-  await settle(1_000);
-  const idleGapMs = await readGap();
-
-  await startGapMeter();
-  await panel.click('checkbox', 'Regex');
-  await panel.fill('textbox', 'Filter', 'm9\\d*7$');
-  await settle(500);
-  await panel.fill('textbox', 'Filter', '');
-  await settle(500);
-  // Scroll the table from top to bottom in steps, one step per frame.
-  await panel.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const grid = document.querySelector('[role="grid"]') as HTMLElement;
-        let step = 0;
-        const next = () => {
-          grid.scrollTop = (grid.scrollHeight * step) / 60;
-          if (++step <= 60) requestAnimationFrame(next);
-          else resolve();
-        };
-        next();
-      }),
-    null,
-  );
-  const longestGapMs = await readGap();
+  const idleGapMs = await longestFrameGap(panel, () => pageIdle(panel, 1_000));
+  const longestGapMs = await longestFrameGap(panel, async () => {
+    await panel.click('checkbox', 'Regex');
+    await panel.fill('textbox', 'Filter', 'm9\\d*7$');
+    await pageIdle(panel, 500);
+    await panel.fill('textbox', 'Filter', '');
+    await pageIdle(panel, 500);
+    // Scroll the table from top to bottom in steps, one step per frame.
+    await panel.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const grid = document.querySelector('[role="grid"]') as HTMLElement;
+          let step = 0;
+          const next = () => {
+            grid.scrollTop = (grid.scrollHeight * step) / 60;
+            if (++step <= 60) requestAnimationFrame(next);
+            else resolve();
+          };
+          next();
+        }),
+      null,
+    );
+  });
   await panel.close();
   return { firstRenderMs, idleGapMs, longestGapMs };
 }

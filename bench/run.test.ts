@@ -14,12 +14,13 @@ import { ARTIFACTS, DIST, ROOT, TEST_PAGES } from '../test/e2e/harness/browsers'
 import { waitForCaptureSummary } from '../test/e2e/harness/capture';
 import { BROWSERS, launch, type BrowserName, type ExtensionSession } from '../test/e2e/harness/session';
 import { compareThroughput, median, runEchoPage, type Latency } from './hook-overhead';
+import { panelWhileReceiving, popupWhileReceiving } from './live';
 import { measurePanelAtScale } from './panel-scale';
 
 const smoke = process.env.BENCH_SMOKE === '1';
 const N = smoke
-  ? { small: 200, big: 2, runs: 1, rtt: 50, flood: 2_000, panelFrames: 2_000 }
-  : { small: 20_000, big: 40, runs: 5, rtt: 10_000, flood: 100_000, panelFrames: 100_000 };
+  ? { small: 200, big: 2, runs: 1, rtt: 50, flood: 2_000, liveRate: 1_000, liveSeconds: 1 }
+  : { small: 20_000, big: 40, runs: 5, rtt: 10_000, flood: 100_000, liveRate: 10_000, liveSeconds: 10 };
 
 type Row = { figure: string; browser: string; value: string; baseline: string; ratio: string; budget: string; ok: string };
 const rows: Row[] = [];
@@ -85,6 +86,26 @@ describe.each(BROWSERS)('benchmark in %s', (browserName: BrowserName) => {
       budget: 'report',
       ok: '-',
     });
+  }, 600_000);
+
+  it('panel and popup while receiving frames at a steady rate', async () => {
+    const panel = await panelWhileReceiving(withHook, server, N.liveRate, N.liveSeconds);
+    const popup = await popupWhileReceiving(withHook, server, N.liveRate, N.liveSeconds);
+    results[`${browserName}.live`] = { panel, popup };
+    for (const [who, r] of [
+      ['panel', panel],
+      ['popup', popup],
+    ] as const) {
+      rows.push({
+        figure: `${who}: longest frame gap at ${fmt(N.liveRate)} msg/s for ${N.liveSeconds} s`,
+        browser: browserName,
+        value: `${fmt(r.longestGapMs)} ms`,
+        baseline: `${fmt(r.frames)} frames received`,
+        ratio: '-',
+        budget: '≤ 50 ms',
+        ok: r.longestGapMs <= 50 && r.frames === N.liveRate * N.liveSeconds ? 'yes' : 'NO',
+      });
+    }
   }, 600_000);
 
   it('capture completeness under load', async () => {

@@ -8,6 +8,7 @@
 //   /reject      ?status=403            refuse the handshake with that HTTP status
 //   /headers     send the request headers received in the handshake as one JSON text frame
 //   /vanish      on the first message, send half a frame and drop the TCP connection
+//   /stream      ?rate=10000&seconds=10  a steady feed of small JSON frames, then close 1000
 // A requested subprotocol is negotiated: the first one the client offers is accepted.
 // Static files: GET <prefix>/<file> for each { prefix: dir } in `pages`.
 import { createServer } from 'node:http';
@@ -75,6 +76,22 @@ export async function startEchoServer({ port = 0, host = '127.0.0.1', pages = {}
       return;
     }
     if (route === '/headers') ws.send(JSON.stringify(req.headers));
+    if (route === '/stream') {
+      // A steady feed: `rate` frames per second for `seconds`, sent every 10 ms, then a close.
+      const rate = Math.min(Number(url.searchParams.get('rate') ?? 1000), 100_000);
+      const seconds = Math.min(Number(url.searchParams.get('seconds') ?? 10), 120);
+      const perTick = Math.max(1, Math.round(rate / 100));
+      let sent = 0;
+      const total = rate * seconds;
+      const timer = setInterval(() => {
+        for (let i = 0; i < perTick && sent < total; i++) ws.send(`{"seq":${++sent},"price":${(100 + Math.sin(sent) * 5).toFixed(3)}}`);
+        if (sent >= total) {
+          clearInterval(timer);
+          ws.close(1000, 'stream done');
+        }
+      }, 10);
+      ws.on('close', () => clearInterval(timer));
+    }
     ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
     if (route === '/burst') {
       const count = Math.min(Number(url.searchParams.get('count') ?? 100), 1_000_000);
