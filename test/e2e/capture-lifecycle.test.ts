@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { TEST_PAGES } from './harness/browsers';
-import { waitForCapture } from './harness/capture';
+import { waitForCapture, waitForCaptureSummary } from './harness/capture';
 import { BROWSERS, launch, type ExtensionSession } from './harness/session';
 
 const FIREFOX_IDLE_MS = 1_500;
@@ -58,5 +58,25 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     expect(created(preserved.events)).toBe(2);
     await panel.close();
     await page.close();
+  });
+
+  it('applies a user-set frame limit at once and counts every frame beyond it', async () => {
+    const panel = await session.openExtensionPage('panel.html?tabId=0');
+    await panel.click('button', 'Act');
+    await panel.fill('spinbutton', 'Frame limit per tab', '100');
+    await panel.press('Tab'); // the number is saved when the field is left (change event)
+    await panel.waitFor(() => session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100), null);
+
+    const pageUrl = `${server.httpUrl}/pages/heavy.html?mode=flood&n=200`;
+    const page = await session.openPage(pageUrl);
+    const summary = await waitForCaptureSummary(session, pageUrl, (s) => s.types.close === 1);
+    expect({ frames: summary.frames, dropped: summary.dropped }).toEqual({ frames: 100, dropped: 300 });
+    const tabPanel = await session.openExtensionPage(`panel.html?tabId=${summary.tabId}`);
+    await tabPanel.waitForText('status', null, /300 frames dropped/);
+
+    await panel.fill('spinbutton', 'Frame limit per tab', '100000');
+    await panel.press('Tab');
+    await panel.waitFor(() => session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100_000), null);
+    await Promise.all([tabPanel.close(), panel.close(), page.close()]);
   });
 });
