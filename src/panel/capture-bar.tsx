@@ -15,13 +15,13 @@ interface CaptureBarProps {
   readonly actions?: ComponentChildren;
 }
 
-/** Pause, clear, stats, export and import, and the status line with counts and drops. */
+/** Pause, clear, pstats, export and import, and the status line with counts and drops. */
 export function CaptureBar({ store, state, socketsOpen, onToggleSockets, statsOpen, onToggleStats, actions }: CaptureBarProps) {
   const [fileMessage, setFileMessage] = useState('');
   const live = state.importedFrom === null;
   const exportAs = (ext: 'har' | 'json') => {
     const body = ext === 'har' ? exportHarFile(state.events) : exportJsonFile(state.events);
-    downloadText(exportFileName(ext), JSON.stringify(body), ext === 'har' ? 'application/json' : 'application/json');
+    downloadText(exportFileName(ext), JSON.stringify(body), 'application/json');
     setFileMessage(`Exported ${state.events.length.toLocaleString()} events as ${ext.toUpperCase()}`);
   };
   const importFile = async (input: HTMLInputElement) => {
@@ -63,7 +63,7 @@ export function CaptureBar({ store, state, socketsOpen, onToggleSockets, statsOp
           <button class="secondary" onClick={() => store.showLive()}>Back to live capture</button>
         </p>
       )}
-      <div class="status" role="status" aria-label="Capture status">
+      <div class="capture-status" role="status" aria-label="Capture status">
         <span>{shownText}</span>
         {hidden > 0 && <span class="paused">{`Paused: ${hidden.toLocaleString()} new events not shown`}</span>}
         {state.paused && hidden === 0 && <span class="paused">Paused</span>}

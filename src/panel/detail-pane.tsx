@@ -22,10 +22,11 @@ export function DetailPane({ event, socket }: { event: SocketEvent; socket: Sock
   const where = socket?.url ? makeVisible(socket.url) : '(socket opened before capture)';
   if (event.type !== 'frame') {
     return (
-      <section class="detail" aria-label="Details">
-        <p class="detail-head">{`${formatClock(event.time)} · ${where}`}</p>
-        <p class="detail-lifecycle">{`${event.type}: ${eventSummary(event)}`}</p>
+      <section class="pdetail" role="region" aria-label="Details">
+        <p class="pdetail-head">{`${formatClock(event.time)} · ${where}`}</p>
+        <p class="pdetail-lifecycle">{`${event.type}: ${eventSummary(event)}`}</p>
         {event.type === 'created' && event.frameUrl && <p>{`Created by the document ${makeVisible(event.frameUrl)}`}</p>}
+        {event.type === 'created' && event.initiator && <pre class="payload-text payload-view" aria-label="Initiator stack">{event.initiator}</pre>}
       </section>
     );
   }
@@ -38,19 +39,19 @@ export function DetailPane({ event, socket }: { event: SocketEvent; socket: Sock
     );
   };
   return (
-    <section class="detail" aria-label="Details">
-      <p class="detail-head">
+    <section class="pdetail" role="region" aria-label="Details">
+      <p class="pdetail-head">
         {`${event.direction === 'out' ? '↑ Sent' : '↓ Received'} · ${event.payload.kind} · ${formatBytes(eventSize(event))} · ${formatClock(event.time)} · ${where}`}
       </p>
-      <div class="detail-bar">
-        <div role="tablist" aria-label="Payload view" class="detail-tabs">
+      <div class="pdetail-bar">
+        <div role="tablist" aria-label="Payload view" class="pdetail-tabs">
           {VIEWS.map((v) => (
             <button key={v} role="tab" id={`view-${v}`} aria-selected={view === v} aria-controls="payload-view" class="tab" onClick={() => setView(v)}>
               {v}
             </button>
           ))}
         </div>
-        <div class="detail-copy">
+        <div class="pdetail-copy">
           {COPY.map(([format, label]) => (
             <button key={format} class="secondary" onClick={() => copy(format, label)}>
               {label}

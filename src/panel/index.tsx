@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { createReconnectingChannel } from '../core/reconnecting-channel';
 import { browser } from '../extension/browser';
 import { createPortChannel } from '../extension/port-channel';
 import { PORT_NAMES, isBackgroundToPanel, type BackgroundToPanel, type PanelToBackground } from '../protocol';
@@ -22,10 +23,14 @@ const tabId = inspectedTabId();
 if (tabId === null) {
   root.textContent = 'No tab to inspect: open this panel from DevTools, or as panel.html?tabId=<tab id>.';
 } else {
-  const port = browser.runtime.connect({ name: PORT_NAMES.panel });
-  const channel = createPortChannel<PanelToBackground, BackgroundToPanel>(port, isBackgroundToPanel, (m) =>
-    console.warn('Socket Scope: dropped a malformed message', JSON.stringify(m).slice(0, 500)),
+  // The background may be stopped while the panel is open (Chrome's idle service worker,
+  // Firefox's suspended event page): reconnect, and subscribe again for a fresh snapshot.
+  const channel = createReconnectingChannel(() =>
+    createPortChannel<PanelToBackground, BackgroundToPanel>(browser.runtime.connect({ name: PORT_NAMES.panel }), isBackgroundToPanel, (m) =>
+      console.warn('Socket Scope: dropped a malformed message', JSON.stringify(m).slice(0, 500)),
+    ),
   );
+  channel.onReconnect(() => channel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId }));
   const store = createPanelStore(channel, tabId);
   const act = createActStore(channel, tabId);
   render(<PanelApp store={store} act={act} />, root);

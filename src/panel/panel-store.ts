@@ -85,7 +85,8 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
 
   channel.onMessage((message) => {
     if (message.tabId !== tabId) return;
-    if (message.type === 'command-error' || message.type === 'rules') return; // for the act store (act-store.ts)
+    // Other messages (command-error, rules, …) are for the act store (act-store.ts).
+    if (message.type !== 'capture-snapshot' && message.type !== 'capture-update') return;
     const reset = message.type === 'capture-snapshot';
     if (reset) {
       live.sockets.clear();

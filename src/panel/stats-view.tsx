@@ -10,7 +10,7 @@ const H = 80;
 /** Totals and a message-rate chart (each way) for the selected socket or all of them. */
 export function StatsView({ events, socketId, revision }: { events: readonly SocketEvent[]; socketId: string | null; revision: number }) {
   const [unit, setUnit] = useState<'frames' | 'bytes'>('frames');
-  const stats = useMemo(() => trafficStats(events, socketId), [events, socketId, revision]);
+  const pstats = useMemo(() => trafficStats(events, socketId), [events, socketId, revision]);
   const timeline = useMemo(() => rateTimeline(events, socketId), [events, socketId, revision]);
   const pick = (b: RateBucket, dir: 'In' | 'Out') => perSecond(unit === 'frames' ? b[`frames${dir}`] : b[`bytes${dir}`], timeline.bucketMs);
   const peakIn = Math.max(0, ...timeline.buckets.map((b) => pick(b, 'In')));
@@ -21,15 +21,15 @@ export function StatsView({ events, socketId, revision }: { events: readonly Soc
     timeline.buckets
       .map((b, i) => `${((i + 0.5) / timeline.buckets.length) * W},${H - (pick(b, dir) / top) * (H - 4)}`)
       .join(' ');
-  const span = stats.first !== null && stats.last !== null ? stats.last - stats.first : 0;
+  const span = pstats.first !== null && pstats.last !== null ? pstats.last - pstats.first : 0;
   return (
-    <section class="stats" aria-label="Statistics">
-      <p class="stats-line">
-        {`↑ ${stats.framesOut.toLocaleString()} sent, ${formatBytes(stats.bytesOut)} (largest ${formatBytes(stats.largestOut)}) · ` +
-          `↓ ${stats.framesIn.toLocaleString()} received, ${formatBytes(stats.bytesIn)} (largest ${formatBytes(stats.largestIn)}) · ` +
+    <section class="pstats" role="region" aria-label="Statistics">
+      <p class="pstats-line">
+        {`↑ ${pstats.framesOut.toLocaleString()} sent, ${formatBytes(pstats.bytesOut)} (largest ${formatBytes(pstats.largestOut)}) · ` +
+          `↓ ${pstats.framesIn.toLocaleString()} received, ${formatBytes(pstats.bytesIn)} (largest ${formatBytes(pstats.largestIn)}) · ` +
           `over ${formatDuration(span)}`}
       </p>
-      <div class="stats-chart-head">
+      <div class="pstats-chart-head">
         <span>{`Peak: ↓ ${fmt(peakIn)} · ↑ ${fmt(peakOut)} · ${formatDuration(timeline.bucketMs)} buckets`}</span>
         <button class="secondary" onClick={() => setUnit(unit === 'frames' ? 'bytes' : 'frames')}>
           {unit === 'frames' ? 'Show bytes/s' : 'Show frames/s'}
@@ -39,7 +39,7 @@ export function StatsView({ events, socketId, revision }: { events: readonly Soc
         <polyline class="rate-in" points={line('In')} />
         <polyline class="rate-out" points={line('Out')} />
       </svg>
-      <p class="stats-legend">
+      <p class="pstats-legend">
         <span class="legend-in">— received</span> <span class="legend-out">— sent</span>
       </p>
     </section>
