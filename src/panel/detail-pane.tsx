@@ -4,15 +4,16 @@ import { base64View, DETAIL_LIMIT_STEPS, hexView, jsonView, textView } from '../
 import type { SocketEvent, WirePayload } from '../protocol';
 import { writeClipboard } from './clipboard';
 import { copyAs, type CopyFormat } from './copy-formats';
+import { DecodedView } from './decoded-view';
 import { eventSize } from './event-size';
 import { eventSummary } from './frame-row';
 import { JsonTreeView } from './json-tree-view';
 import type { SocketSummary } from './socket-summary';
 
-type View = 'Text' | 'JSON' | 'Hex' | 'Base64';
-const VIEWS: readonly View[] = ['Text', 'JSON', 'Hex', 'Base64'];
+type View = 'Decoded' | 'Text' | 'JSON' | 'Hex' | 'Base64';
+const VIEWS: readonly View[] = ['Decoded', 'Text', 'JSON', 'Hex', 'Base64'];
 /** First byte budget of each view: a hex dump of 1 MiB would be 65,536 lines. */
-const FIRST_LIMIT: Record<View, number> = { Text: DETAIL_LIMIT_STEPS[1]!, JSON: DETAIL_LIMIT_STEPS[1]!, Hex: DETAIL_LIMIT_STEPS[0]!, Base64: DETAIL_LIMIT_STEPS[1]! };
+const FIRST_LIMIT: Record<View, number> = { Decoded: DETAIL_LIMIT_STEPS[1]!, Text: DETAIL_LIMIT_STEPS[1]!, JSON: DETAIL_LIMIT_STEPS[1]!, Hex: DETAIL_LIMIT_STEPS[0]!, Base64: DETAIL_LIMIT_STEPS[1]! };
 const COPY: readonly [CopyFormat, string][] = [['text', 'Copy text'], ['json', 'Copy JSON'], ['hex', 'Copy hex'], ['code', 'Copy as code']];
 
 /** Details of the selected row: views of a frame's payload, or a lifecycle event's fields. */
@@ -61,13 +62,17 @@ export function DetailPane({ event, socket }: { event: SocketEvent; socket: Sock
       </div>
       <p role="status" aria-label="Copy status" class="notice">{status}</p>
       <div id="payload-view" role="tabpanel" aria-labelledby={`view-${view}`} class="payload-view">
-        <PayloadView key={`${view}:${event.time}`} view={view} payload={event.payload} total={eventSize(event)} />
+        {view === 'Decoded' ? (
+          <DecodedView event={event} socket={socket} />
+        ) : (
+          <PayloadView key={`${view}:${event.time}`} view={view} payload={event.payload} total={eventSize(event)} />
+        )}
       </div>
     </section>
   );
 }
 
-function PayloadView({ view, payload, total }: { view: View; payload: WirePayload; total: number }) {
+function PayloadView({ view, payload, total }: { view: Exclude<View, 'Decoded'>; payload: WirePayload; total: number }) {
   const [limit, setLimit] = useState(FIRST_LIMIT[view]);
   const shown = useMemo(() => render(view, payload, limit), [view, payload, limit]);
   const next = DETAIL_LIMIT_STEPS.find((s) => s > limit);
@@ -84,7 +89,7 @@ function PayloadView({ view, payload, total }: { view: View; payload: WirePayloa
   );
 }
 
-function render(view: View, payload: WirePayload, limit: number): { text?: string; tree?: unknown; error?: string; truncated: boolean } {
+function render(view: Exclude<View, 'Decoded'>, payload: WirePayload, limit: number): { text?: string; tree?: unknown; error?: string; truncated: boolean } {
   switch (view) {
     case 'Text': {
       const t = textView(payload, limit);

@@ -1,6 +1,7 @@
 import { describeCloseCode } from '../core/close-codes';
 import { formatBytes, formatClock, makeVisible, previewPayload } from '../core/format';
 import type { SocketEvent } from '../protocol';
+import { decodedRowSummary } from '../ui/lazy-decoders';
 import { markLabel } from '../ui/mark-label';
 import { eventSize } from './event-size';
 import { Highlighted } from './highlighted';
@@ -51,7 +52,7 @@ export function FrameRowCells({ event: e, socket, pattern }: { event: SocketEven
       </span>{' '}
       <span role="gridcell" class="fcell fcell-data">
         {isFrame && e.mark && <span class="fmark">{`[${markLabel(e.mark)}] `}</span>}
-        <Highlighted text={eventSummary(e)} pattern={pattern} />
+        <Highlighted text={decodedRowSummary(e, socket) ?? eventSummary(e)} pattern={pattern} />
       </span>
     </>
   );

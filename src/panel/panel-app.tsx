@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { decodersLoaded, loadDecoders } from '../ui/lazy-decoders';
 import { useStore } from '../ui/use-store';
 import { ActPanel } from './act-panel';
 import type { ActStore } from './act-store';
@@ -19,6 +20,9 @@ import { StatsView } from './stats-view';
 export function PanelApp({ store, act, actions }: { store: PanelStore; act?: ActStore; actions?: ComponentChildren }) {
   const state = useStore(store);
   const [actOpen, setActOpen] = useState(false);
+  // Rows show decoded summaries once the decoders have loaded (after the first render).
+  const [, setDecodersReady] = useState(decodersLoaded());
+  useEffect(() => void loadDecoders().then(() => setDecodersReady(true)), []);
   const [socketsOpen, setSocketsOpen] = useState(true);
   const [statsOpen, setStatsOpen] = useState(false);
   const sockets = [...state.sockets.values()];

@@ -21,7 +21,7 @@
  *   - truncated: the frame was larger than maxBytes; unread values are TRUNCATED_VALUE.
  *
  * CHOOSE A DECODER
- *   chooseDecoder(context, payload) → { id, reason: 'subprotocol'|'url'|'content'|'opcode', detail }
+ *   chooseDecoder(context, payload) → { id, reason: 'subprotocol'|'url'|'content'|'opcode'|'manual', detail }
  *     subprotocol (mqtt, v12.stomp, graphql-transport-ws, graphql-ws, actioncable-v1-json, wamp.2.*),
  *     then URL (/socket.io/ or EIO=, /<3 digits>/<session>/websocket, vsn=, /cable, …hub), then content.
  *   chooseDecoder(context) → choice or null, from the socket alone.

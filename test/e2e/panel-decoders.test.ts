@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import path from 'node:path';
+import { SCREENSHOTS, TEST_PAGES } from './harness/browsers';
+import { waitForCapture } from './harness/capture';
+import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+
+describe.each(BROWSERS)('decoded summaries in the panel in %s', (browserName) => {
+  let server: EchoServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
+    session = await launch(browserName);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows Socket.IO and MQTT frames as messages, chosen by URL and subprotocol, with a Decoded view', async () => {
+    const pageUrl = `${server.httpUrl}/pages/decoders.html`;
+    const page = await session.openPage(pageUrl);
+    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 4);
+    const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    const frames = await panel.waitForText('grid', 'Frames', /PUBLISH sensors\/1 qos1/);
+    expect(frames).toMatch(/EVENT chat:message \["hi"\]/);
+    expect(frames.match(/PUBLISH sensors\/1 qos1/g)).toHaveLength(2);
+
+    await panel.click('gridcell', /EVENT chat:message/);
+    await panel.click('tab', 'Decoded');
+    const details = await panel.waitForText('region', 'Details', /Socket\.IO/i);
+    expect(details).toContain('chat:message');
+    await panel.screenshot(path.join(SCREENSHOTS, `panel-decoded-${browserName}.png`));
+    await panel.close();
+    await page.close();
+  });
+});
