@@ -1,8 +1,8 @@
 import { createEventLog, type EventLogLimits, DEFAULT_LIMITS } from '../core/event-log';
 import { base64ToBytes as base64Bytes } from '../core/bytes';
 import { checkWebSocketUrl } from '../core/ws-url';
-import type { ConnectionSummary, SocketEvent, WirePayload } from '../protocol';
-import { attachSocket, reconnectDelay, type Connection, type ReconnectOptions, type WebSocketLike } from './connection';
+import type { ConnectionSummary, HandshakeHeader, SocketEvent, WirePayload } from '../protocol';
+import { attachSocket, reconnectDelay, summaryOf, type Connection, type ReconnectOptions, type WebSocketLike } from './connection';
 
 export type { WebSocketLike } from './connection';
 
@@ -12,7 +12,7 @@ export type { WebSocketLike } from './connection';
  * `ws` package's client against a real server.
  */
 export interface ConnectionManager {
-  connect(url: string, protocols: readonly string[], autoReconnect?: boolean): Result<{ id: string }>;
+  connect(url: string, protocols: readonly string[], autoReconnect?: boolean, headers?: readonly HandshakeHeader[]): Result<{ id: string }>;
   send(id: string, payload: WirePayload): Result;
   disconnect(id: string, code: number, reason: string): Result;
   clearLog(id: string): Result;
@@ -21,7 +21,7 @@ export interface ConnectionManager {
   remove(id: string): Result;
   summaries(): ConnectionSummary[];
   events(): SocketEvent[];
-  /** Called with the events that happened since the last call (state changes included). */
+  /** Called with the events that happened since the last call; [] when only summaries changed. */
   onChange(listener: (events: SocketEvent[]) => void): () => void;
 }
 
@@ -35,7 +35,9 @@ export function createConnectionManager(
   createSocket: WebSocketFactory,
   now: () => number = () => Date.now(),
   limits: EventLogLimits = DEFAULT_LIMITS,
-  reconnect: ReconnectOptions = { baseMs: 1_000, maxMs: 30_000 },
+  reconnect: ReconnectOptions = { baseMs: 1_000, maxMs: 30_000, stableMs: 10_000 },
+  /** Sets handshake headers before a socket is created; resolves with their removal. */
+  applyHeaders: (url: string, headers: readonly HandshakeHeader[]) => Promise<() => void> = () => Promise.reject(new Error('Handshake headers are not supported here')),
 ): ConnectionManager {
   const connections = new Map<string, Connection>();
   const listeners = new Set<(events: SocketEvent[]) => void>();
@@ -47,23 +49,53 @@ export function createConnectionManager(
     for (const l of listeners) l([event]);
   };
 
-  const open = (c: Connection): Result => {
+  const createAndAttach = (c: Connection, removeHeaders: () => void): Result => {
     try {
       c.socket = createSocket(c.url, [...c.protocols]);
     } catch (error) {
+      removeHeaders();
       return { ok: false, error: errorText(error) };
     }
     c.state = 'connecting';
     record(c, { type: 'created', socketId: c.id, time: now(), url: c.url, protocols: [...c.protocols], frameUrl: '' });
-    attachSocket(c, c.socket, now, (event) => record(c, event), () => scheduleReconnect(c));
+    // The headers only matter for the handshake: the rule goes as soon as it is over.
+    attachSocket(c, c.socket, now, (event) => {
+      if (event.type === 'open' || event.type === 'close') removeHeaders();
+      record(c, event);
+    }, () => scheduleReconnect(c));
     return { ok: true };
+  };
+
+  const open = (c: Connection): Result => {
+    if (c.headers.length === 0) return createAndAttach(c, () => {});
+    c.state = 'connecting';
+    applyHeaders(c.url, c.headers).then(
+      (remove) => {
+        if (c.userClosed || connections.get(c.id) !== c) return remove();
+        const created = createAndAttach(c, remove);
+        if (!created.ok) fail(c, created.error);
+      },
+      (error: unknown) => fail(c, `Could not set the handshake headers: ${errorText(error)}`),
+    );
+    return { ok: true };
+  };
+
+  /** A connection that never got a socket: shown as failed, like a refused one. */
+  const fail = (c: Connection, message: string) => {
+    record(c, { type: 'error', socketId: c.id, time: now(), message });
+    c.state = 'closed';
+    for (const l of listeners) l([]);
   };
 
   const scheduleReconnect = (c: Connection) => {
     if (!c.autoReconnect || c.userClosed || connections.get(c.id) !== c) return;
+    // A server that accepts and closes at once must not be hammered: only a connection that
+    // stayed up for a while resets the backoff.
+    if (c.openedAt !== null && now() - c.openedAt >= reconnect.stableMs) c.reconnectAttempt = 0;
     c.reconnectAttempt++;
     const delay = reconnectDelay(c.reconnectAttempt, reconnect);
     c.reconnectAt = now() + delay;
+    for (const l of listeners) l([]); // summaries changed (and the keep-alive must stay on)
     c.reconnectTimer = setTimeout(() => {
       c.reconnectTimer = null;
       c.reconnectAt = null;
@@ -73,9 +105,12 @@ export function createConnectionManager(
   };
 
   const cancelReconnect = (c: Connection) => {
-    if (c.reconnectTimer !== null) clearTimeout(c.reconnectTimer);
+    if (c.reconnectTimer === null) return;
+    clearTimeout(c.reconnectTimer);
     c.reconnectTimer = null;
     c.reconnectAt = null;
+    // No socket event marks this change: tell listeners that summaries changed.
+    for (const l of listeners) l([]);
   };
 
   const withConnection = (id: string, fn: (c: Connection) => Result): Result => {
@@ -84,12 +119,12 @@ export function createConnectionManager(
   };
 
   return {
-    connect(url, protocols, autoReconnect = false) {
+    connect(url, protocols, autoReconnect = false, headers = []) {
       const checked = checkWebSocketUrl(url);
       if (!checked.ok) return checked;
       const id = `c${nextId++}`;
       const c: Connection = {
-        id, url: checked.url, protocols: [...protocols], socket: null, state: 'connecting', protocol: '', extensions: '',
+        id, url: checked.url, protocols: [...protocols], headers: [...headers], socket: null, state: 'connecting', protocol: '', extensions: '',
         createdAt: now(), openedAt: null, closeCode: null, closeReason: '', log: createEventLog(limits),
         frameLimit: limits.maxFrames, droppedBefore: 0, autoReconnect, reconnectAttempt: 0, reconnectAt: null, reconnectTimer: null, userClosed: false,
       };
@@ -146,12 +181,7 @@ export function createConnectionManager(
         return { ok: true };
       }),
     summaries() {
-      return [...connections.values()].map((c) => ({
-        id: c.id, url: c.url, state: c.state, protocol: c.protocol, extensions: c.extensions, openedAt: c.openedAt,
-        closeCode: c.closeCode, closeReason: c.closeReason, dropped: c.droppedBefore + c.log.dropped, createdAt: c.createdAt,
-        protocols: c.protocols, autoReconnect: c.autoReconnect, reconnectAttempt: c.reconnectAttempt,
-        reconnectAt: c.reconnectAt, frameLimit: c.frameLimit,
-      }));
+      return [...connections.values()].map(summaryOf);
     },
     events() {
       return [...connections.values()].flatMap((c) => c.log.all());

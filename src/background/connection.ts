@@ -1,6 +1,6 @@
 import { bytesToBase64 } from '../core/bytes';
 import type { EventLog } from '../core/event-log';
-import type { SocketEvent, SocketState, WirePayload } from '../protocol';
+import type { ConnectionSummary, HandshakeHeader, SocketEvent, SocketState, WirePayload } from '../protocol';
 
 export type WebSocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState' | 'protocol' | 'extensions' | 'binaryType'> & {
   onopen: ((e: Event) => void) | null;
@@ -14,6 +14,7 @@ export interface Connection {
   readonly id: string;
   readonly url: string;
   readonly protocols: readonly string[];
+  readonly headers: readonly HandshakeHeader[];
   socket: WebSocketLike | null;
   state: SocketState;
   protocol: string;
@@ -37,6 +38,8 @@ export interface Connection {
 export interface ReconnectOptions {
   readonly baseMs: number;
   readonly maxMs: number;
+  /** A connection that stayed open this long starts counting attempts from 1 again. */
+  readonly stableMs: number;
 }
 
 /** Exponential backoff: base, 2×base, 4×base, … capped at maxMs. `attempt` starts at 1. */
@@ -68,7 +71,6 @@ export function attachSocket(
     if (!current()) return;
     c.state = 'open';
     c.openedAt = now();
-    c.reconnectAttempt = 0;
     c.protocol = socket.protocol;
     c.extensions = socket.extensions;
     record({ type: 'open', socketId: id, time: c.openedAt, protocol: c.protocol, extensions: c.extensions });
@@ -91,5 +93,14 @@ export function attachSocket(
     c.closeReason = e.reason;
     record({ type: 'close', socketId: id, time: now(), code: e.code, reason: e.reason, wasClean: e.wasClean });
     onClosed();
+  };
+}
+
+export function summaryOf(c: Connection): ConnectionSummary {
+  return {
+    id: c.id, url: c.url, state: c.state, protocol: c.protocol, extensions: c.extensions, openedAt: c.openedAt,
+    closeCode: c.closeCode, closeReason: c.closeReason, dropped: c.droppedBefore + c.log.dropped, createdAt: c.createdAt,
+    protocols: c.protocols, autoReconnect: c.autoReconnect, reconnectAttempt: c.reconnectAttempt,
+    reconnectAt: c.reconnectAt, frameLimit: c.frameLimit,
   };
 }

@@ -19,6 +19,7 @@ import {
 import { createCaptureHub } from './capture-hub';
 import { manageCapture } from './capture-lifecycle';
 import { createConnectionManager } from './connection-manager';
+import { createHeaderRules, type SessionRulesApi } from './header-rules';
 import { createKeepAlive } from './keep-alive';
 import { createPageCommandRouter } from './page-commands';
 import { createPopupHub } from './popup-hub';
@@ -26,15 +27,22 @@ import { createPopupHub } from './popup-hub';
 const captureHub = createCaptureHub();
 const capture = manageCapture(captureHub);
 const pageCommands = createPageCommandRouter();
-const connections = createConnectionManager((url, protocols) => new WebSocket(url, protocols));
+const headerRules = createHeaderRules(() => (browser as unknown as { declarativeNetRequest?: SessionRulesApi }).declarativeNetRequest);
+const connections = createConnectionManager(
+  (url, protocols) => new WebSocket(url, protocols),
+  undefined,
+  undefined,
+  undefined,
+  (url, headers) => headerRules.apply(url, headers),
+);
 const popupHub = createPopupHub(connections);
 // While a popup connection is open or opening, keep the background alive (see keep-alive.ts).
 const keepAlive = createKeepAlive(
-  () => connections.summaries().some((c) => c.state !== 'closed'),
+  () => connections.summaries().some((c) => c.state !== 'closed' || c.reconnectAt !== null),
   () => browser.runtime.getPlatformInfo(),
 );
 connections.onChange((events) => {
-  if (events.some((e) => e.type !== 'frame')) keepAlive.update();
+  if (events.length === 0 || events.some((e) => e.type !== 'frame')) keepAlive.update();
 });
 
 /** Messages that failed their guard; kept for diagnostics (and tests). */

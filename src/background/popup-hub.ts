@@ -60,7 +60,7 @@ export function createPopupHub(manager: ConnectionManager) {
             snapshot(popup);
             break;
           case 'connect': {
-            const result = manager.connect(message.url, message.protocols, message.autoReconnect ?? false);
+            const result = manager.connect(message.url, message.protocols, message.autoReconnect ?? false, message.headers ?? []);
             if (!result.ok) fail(popup, result.error);
             break;
           }

@@ -25,6 +25,14 @@ export function base64ToBytes(base64: string): Uint8Array {
   return out;
 }
 
+/**
+ * The first `maxBytes` bytes of a base64 payload, decoding only what is needed. Slicing base64
+ * must keep whole 4-character groups: a cut group is invalid input to the decoder.
+ */
+export function base64Head(base64: string, maxBytes: number): Uint8Array {
+  return base64ToBytes(base64.slice(0, Math.ceil(maxBytes / 3) * 4)).subarray(0, maxBytes);
+}
+
 /** Length of the bytes a base64 string encodes, without decoding it. */
 export function base64ByteLength(base64: string): number {
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;

@@ -1,5 +1,5 @@
 import type { WirePayload } from '../protocol';
-import { base64ByteLength, base64ToBytes, utf8ByteLength } from './bytes';
+import { base64ByteLength, base64Head, utf8ByteLength } from './bytes';
 
 export function payloadByteLength(payload: WirePayload): number {
   return payload.kind === 'text' ? utf8ByteLength(payload.text) : base64ByteLength(payload.base64);
@@ -32,8 +32,7 @@ export function previewPayload(payload: WirePayload, maxChars = 200): string {
     const cut = isHighSurrogate(payload.text.charCodeAt(maxChars - 1)) ? maxChars - 1 : maxChars;
     return makeVisible(payload.text.slice(0, cut)) + '…';
   }
-  const headBase64 = payload.base64.slice(0, Math.ceil(PREVIEW_BYTES / 3) * 4);
-  const bytes = base64ToBytes(headBase64);
+  const bytes = base64Head(payload.base64, PREVIEW_BYTES);
   const hex = Array.from(bytes.subarray(0, PREVIEW_BYTES), (b) => b.toString(16).padStart(2, '0')).join(' ');
   return base64ByteLength(payload.base64) > PREVIEW_BYTES ? hex + ' …' : hex;
 }

@@ -1,5 +1,5 @@
 /** The one WebExtension API namespace of the project (promise-based in both browsers). */
 import browser from 'webextension-polyfill';
 
-export type { Runtime } from 'webextension-polyfill';
+export type { Manifest, Runtime } from 'webextension-polyfill';
 export { browser };

@@ -1,4 +1,4 @@
-import { base64ToBytes } from '../core/bytes';
+import { base64Head } from '../core/bytes';
 import { previewPayload } from '../core/format';
 import { textHead } from '../core/payload-views';
 import type { SocketEvent } from '../protocol';
@@ -85,7 +85,7 @@ export function searchableText(e: SocketEvent): string {
   switch (e.type) {
     case 'frame':
       if (e.payload.kind === 'text') return textHead(e.payload.text, SEARCH_TEXT_CHARS).text;
-      text = `${previewPayload(e.payload)}\n${lossyUtf8.decode(base64ToBytes(e.payload.base64.slice(0, (SEARCH_BINARY_BYTES / 3) * 4)))}`;
+      text = `${previewPayload(e.payload)}\n${lossyUtf8.decode(base64Head(e.payload.base64, SEARCH_BINARY_BYTES))}`;
       break;
     case 'created':
       text = `${e.url}\n${e.frameUrl}\n${e.protocols.join(', ')}`;

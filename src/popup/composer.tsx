@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { bytesToBase64 } from '../core/bytes';
 import { buildPayload, COMPOSER_MODES, formatJson, type ComposerMode } from '../core/composer';
 import { createSendHistory } from '../core/send-history';
+import { expandTemplate, parseVariables } from '../core/template';
 import type { PopupStore } from './popup-store';
 import { Segmented } from './segmented';
 
@@ -11,11 +12,18 @@ export function Composer({ store, canSend }: { store: PopupStore; canSend: boole
   const [mode, setMode] = useState<ComposerMode>('text');
   const [message, setMessage] = useState('');
   const history = useMemo(() => createSendHistory(), []);
+  const [templates, setTemplates] = useState(false);
+  const [variables, setVariables] = useState('');
+  const counter = useRef(1);
 
   const send = () => {
-    const payload = buildPayload(mode, message);
+    const text = templates && (mode === 'text' || mode === 'json') ? expand(message, variables, counter.current) : { ok: true as const, text: message };
+    if (!text.ok) return store.showError(text.error);
+    const payload = buildPayload(mode, text.text);
     if (!payload.ok) return store.showError(payload.error);
-    if (store.send(payload.value)) history.push(message);
+    if (!store.send(payload.value)) return;
+    history.push(message);
+    if (templates) counter.current++;
   };
   const reformat = (pretty: boolean) => {
     const r = formatJson(message, pretty);
@@ -39,6 +47,10 @@ export function Composer({ store, canSend }: { store: PopupStore; canSend: boole
             <button type="button" class="secondary" onClick={() => reformat(false)}>Minify</button>
           </>
         )}
+        <label class="check">
+          <input type="checkbox" checked={templates} onChange={(e) => setTemplates(e.currentTarget.checked)} />
+          <span>{'Expand {{variables}}'}</span>
+        </label>
         <label class="file-button secondary">
           <span>Send file…</span>
           <input
@@ -57,7 +69,7 @@ export function Composer({ store, canSend }: { store: PopupStore; canSend: boole
         <label class="field grow">
           <span>Message</span>
           <textarea
-            rows={3}
+            rows={2}
             value={message}
             spellcheck={false}
             placeholder={mode === 'hex' ? '48 65 6c 6c 6f' : mode === 'base64' ? 'SGVsbG8=' : 'Ctrl+Enter sends · ↑/↓ recall'}
@@ -78,8 +90,21 @@ export function Composer({ store, canSend }: { store: PopupStore; canSend: boole
             }}
           />
         </label>
+        {templates && (
+          <label class="field">
+            <span>Variables (name=value)</span>
+            <textarea rows={2} cols={18} value={variables} spellcheck={false} placeholder="user=ada" onInput={(e) => setVariables(e.currentTarget.value)} />
+          </label>
+        )}
         <button type="submit" disabled={!canSend}>Send</button>
       </div>
     </form>
   );
+}
+
+/** {{counter}}, {{timestamp}}, {{iso}}, {{uuid}} and the user's variables, at send time. */
+function expand(message: string, variables: string, counter: number) {
+  const vars = parseVariables(variables);
+  if (!vars.ok) return vars;
+  return expandTemplate(message, { counter, now: Date.now(), uuid: () => crypto.randomUUID(), vars: vars.vars });
 }

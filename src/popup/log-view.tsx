@@ -49,7 +49,9 @@ export function LogView({ log }: { log: ConnectionLog | null }) {
           const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
           if (!step || view.count === 0) return;
           e.preventDefault();
-          const row = Math.min(view.count - 1, Math.max(0, selectedRow() + step));
+          const current = selectedRow();
+          // With nothing selected, ↑ starts from the newest entry and ↓ from the oldest.
+          const row = current === -1 ? (step < 0 ? view.count - 1 : 0) : Math.min(view.count - 1, Math.max(0, current + step));
           setSelected(view.at(row));
         }}
       >
@@ -62,16 +64,22 @@ export function LogView({ log }: { log: ConnectionLog | null }) {
             const e = view.at(i);
             const rtt = log?.rttOf(e) ?? null;
             return (
-              <div class={`row-select${e === selected ? ' selected' : ''}`} onClick={() => setSelected(e)}>
+              <div
+                class={`row-select${e === selected ? ' selected' : ''}`}
+                role="button"
+                tabIndex={-1}
+                aria-pressed={e === selected}
+                onClick={() => setSelected(e)}
+              >
                 <EventRow event={e} />
-                {rtt !== null && <span class="rtt">{`RTT ${rtt.toFixed(1)} ms`}</span>}
+                {rtt !== null && <span class="rtt">{` RTT ${rtt.toFixed(1)} ms`}</span>}
               </div>
             );
           }}
         />
       </div>
       {selected && (
-        <section class="detail" aria-label="Entry detail">
+        <section class="detail" role="region" aria-label="Entry detail">
           <div class="detail-bar">
             <Segmented label="Detail format" options={DETAIL_FORMATS} value={format} onChange={setFormat}
               names={{ text: 'Text', json: 'JSON', hex: 'Hex', base64: 'Base64' }} />

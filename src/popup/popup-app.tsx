@@ -5,6 +5,7 @@ import { useStore } from '../ui/use-store';
 import { CloseForm } from './close-form';
 import { Composer } from './composer';
 import { ConnectForm } from './connect-form';
+import type { EndpointStore } from './endpoint-store';
 import { LogFiles } from './log-files';
 import { LogToolbar, LogView } from './log-view';
 import type { PopupStore } from './popup-store';
@@ -19,7 +20,7 @@ function useTick() {
   }, []);
 }
 
-export function PopupApp({ store, defaultUrl }: { store: PopupStore; defaultUrl: string }) {
+export function PopupApp({ store, endpoints, defaultUrl }: { store: PopupStore; endpoints: EndpointStore; defaultUrl: string }) {
   const state = useStore(store);
   useTick();
   const selected = store.selected();
@@ -34,7 +35,7 @@ export function PopupApp({ store, defaultUrl }: { store: PopupStore; defaultUrl:
           Open in tab
         </button>
       </header>
-      <ConnectForm store={store} defaultUrl={defaultUrl} />
+      <ConnectForm store={store} endpoints={endpoints} defaultUrl={defaultUrl} />
 
       {state.error && <p class="error" role="alert">{state.error}</p>}
       {state.notice && <p class="notice">{state.notice}</p>}

@@ -1,6 +1,7 @@
 import type { Channel } from '../core/channel';
 import { checkCloseRequest } from '../core/close-codes';
 import { NO_FILTER, type LogFilter } from '../core/log-filter';
+import { hostPermissionFor, parseHeaderLines } from '../core/handshake-headers';
 import { checkWebSocketUrl, parseSubprotocols } from '../core/ws-url';
 import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, SocketEvent, WirePayload } from '../protocol';
 import { createConnectionLog, type ConnectionLog } from './connection-log';
@@ -24,7 +25,23 @@ export type PopupChannel = Channel<PopupToBackground, BackgroundToPopup> & { onR
 type Action = PopupToBackground extends infer M ? (M extends PopupToBackground ? Omit<M, 'source'> : never) : never;
 
 /** Popup state outside the UI: components render it, the store decides and talks to the background. */
-export function createPopupStore(channel: PopupChannel) {
+export interface PopupEnvironment {
+  /** Asks the user for a host permission (must be called within the click that wants it). */
+  requestHostPermission(pattern: string): Promise<boolean>;
+  /** Why handshake headers cannot be sent in this browser, or null when they can. */
+  readonly headersUnsupported: string | null;
+}
+
+const noPermissions: PopupEnvironment = { requestHostPermission: () => Promise.resolve(false), headersUnsupported: null };
+
+/**
+ * Measured on Chromium 156: declarativeNetRequest rules apply to WebSockets opened by extension
+ * pages but not to those opened by the extension's service worker, where our sockets live.
+ */
+export const CHROMIUM_HEADERS_UNSUPPORTED =
+  'Handshake headers are not available in Chrome yet: Chrome does not apply header rules to sockets opened by an extension’s service worker. They work in Firefox.';
+
+export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = noPermissions) {
   const logs = new Map<string, ConnectionLog>();
   let state: PopupState = {
     connections: [], logs, selectedId: null, error: null, notice: null, backgroundLost: false, filter: NO_FILTER, filterError: null, revision: 0,
@@ -105,13 +122,26 @@ export function createPopupStore(channel: PopupChannel) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    connect(urlInput: string, protocolsInput: string, autoReconnect = false) {
+    connect(urlInput: string, protocolsInput: string, autoReconnect = false, headersInput = '') {
       const url = checkWebSocketUrl(urlInput);
       if (!url.ok) return set({ error: url.error, notice: null });
       const protocols = parseSubprotocols(protocolsInput);
       if (!protocols.ok) return set({ error: protocols.error, notice: null });
+      const headers = parseHeaderLines(headersInput);
+      if (!headers.ok) return set({ error: headers.error, notice: null });
       set({ error: null, notice: url.note ?? null });
-      post({ type: 'connect', url: url.url, protocols: protocols.protocols, ...(autoReconnect ? { autoReconnect } : {}) });
+      const message: Action = {
+        type: 'connect', url: url.url, protocols: protocols.protocols,
+        ...(autoReconnect ? { autoReconnect } : {}), ...(headers.headers.length ? { headers: headers.headers } : {}),
+      };
+      if (headers.headers.length === 0) return post(message);
+      if (env.headersUnsupported) return set({ error: env.headersUnsupported });
+      // Headers need the host permission for this origin only, asked for at the moment of use.
+      const pattern = hostPermissionFor(url.url);
+      env.requestHostPermission(pattern).then(
+        (granted) => (granted ? post(message) : set({ error: `Handshake headers need access to ${pattern}; permission was not granted` })),
+        (error: unknown) => set({ error: `Could not ask for access to ${pattern}: ${error instanceof Error ? error.message : String(error)}` }),
+      );
     },
     /** Sends to the selected connection; returns whether the request went out. */
     send(payload: WirePayload): boolean {
@@ -146,7 +176,7 @@ export function createPopupStore(channel: PopupChannel) {
     showError: (error: string | null) => set({ error }),
     select: (id: string) => set({ selectedId: id }),
     selected,
-    selectedLog: () => (state.selectedId ? logs.get(state.selectedId) ?? null : null),
+    selectedLog: () => (selected() ? logOf(state.selectedId!) : null),
   };
 }
 

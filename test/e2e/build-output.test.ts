@@ -12,11 +12,13 @@ const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')
  * Warnings web-ext reports that we accept, with the reason (also listed in the README):
  * Preact's DOM renderer contains an `innerHTML` assignment used only for
  * `dangerouslySetInnerHTML`, which our code never uses (see test/unit/no-html-sinks.test.ts).
+ * With code splitting Preact sits in a shared chunk, so the warning names that chunk.
  */
-const JUSTIFIED_WARNINGS = [
-  { code: 'UNSAFE_VAR_ASSIGNMENT', file: 'panel.js' },
-  { code: 'UNSAFE_VAR_ASSIGNMENT', file: 'popup.js' },
-];
+async function isPreactsInnerHtml(warning: { code: string; file: string }): Promise<boolean> {
+  if (warning.code !== 'UNSAFE_VAR_ASSIGNMENT') return false;
+  const source = await readFile(path.join(DIST_FIREFOX, warning.file), 'utf8');
+  return source.includes('dangerouslySetInnerHTML');
+}
 
 describe('built extension', () => {
   it('Firefox build passes web-ext lint with no errors and only justified warnings', async () => {
@@ -26,7 +28,11 @@ describe('built extension', () => {
     }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
     const report = JSON.parse(stdout);
     expect(report.errors).toEqual([]);
-    expect(report.warnings.map((w: { code: string; file: string }) => ({ code: w.code, file: w.file }))).toEqual(JUSTIFIED_WARNINGS);
+    const warnings = report.warnings as { code: string; file: string }[];
+    const unjustified = [];
+    for (const w of warnings) if (!(await isPreactsInnerHtml(w))) unjustified.push(w);
+    expect(unjustified).toEqual([]);
+    expect(warnings.length).toBeLessThanOrEqual(1); // Preact is bundled once, in one chunk
   });
 
   it('has per-browser manifests: service worker for Chrome, background scripts and gecko settings for Firefox', async () => {
@@ -40,7 +46,9 @@ describe('built extension', () => {
       expect(manifest.manifest_version).toBe(3);
       const hook = manifest.content_scripts.find((s: { js: string[] }) => s.js.includes('hook.js'));
       expect(hook).toMatchObject({ world: 'MAIN', run_at: 'document_start', all_frames: true });
-      expect(manifest.permissions).toEqual(['storage']);
+      // Firefox also needs declarativeNetRequest for handshake headers: asked for at runtime as
+      // an optional permission it never resolves there (see README, Popup client).
+      expect(manifest.permissions).toEqual(manifest === firefox ? ['storage', 'declarativeNetRequest'] : ['storage']);
     }
   });
 

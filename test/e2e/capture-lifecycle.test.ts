@@ -36,6 +36,26 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     await page.close();
   });
 
+  it('an open panel reconnects after the background restarts and keeps showing new frames', async () => {
+    const pageUrl = `${server.httpUrl}/pages/long-lived.html?panel-reconnect`;
+    const page = await session.openPage(pageUrl);
+    const roundTrip = (text: string) => page.evaluate((t) => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(t), text);
+    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
+    await roundTrip('before restart');
+    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'frame' && e.direction === 'in'));
+    const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    await panel.waitForText('grid', 'Frames', /before restart/);
+    await session.background((debug) => debug.capture.flush());
+
+    await session.restartBackground();
+    await roundTrip('after restart');
+
+    const frames = await panel.waitForText('grid', 'Frames', /after restart/);
+    expect(frames).toMatch(/before restart.*after restart/s);
+    await panel.close();
+    await page.close();
+  });
+
   it('clears a tab on navigation, unless "Preserve log" is on', async () => {
     const pageUrl = `${server.httpUrl}/pages/hook-basic.html?navigation`;
     const created = (events: { type: string }[]) => events.filter((e) => e.type === 'created').length;

@@ -12,8 +12,8 @@ import { createUiPage, type UiPage } from './harness/ui-page';
  * never stops and an idle test proves nothing (measured: still alive after 50 s with the
  * keep-alive off). puppeteer's targetFilter keeps it detached, so the real ~30 s timeout applies.
  */
-export async function launchChromiumUnattached() {
-  requireBuild(DIST_CHROME);
+export async function launchChromiumUnattached(dist = DIST_CHROME) {
+  requireBuild(dist);
   const profile = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-idle-'));
   const browser = await puppeteer.launch({
     executablePath: findBrowser('chromium'),
@@ -26,7 +26,7 @@ export async function launchChromiumUnattached() {
     targetFilter: (target) => target.type() !== 'service_worker',
   });
   try {
-    const id = await browser.installExtension(DIST_CHROME);
+    const id = await browser.installExtension(dist);
     return {
       async openPopup(): Promise<UiPage> {
         const page = createUiPage(await browser.newPage());

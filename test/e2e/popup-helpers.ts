@@ -52,3 +52,11 @@ export async function captureDownloads(popup: UiPage) {
       return got.length >= count ? got : null;
     }, null);
 }
+
+/** Ctrl+Enter: Playwright takes a chord, puppeteer needs the modifier held. */
+export async function pressCtrlEnter(popup: UiPage) {
+  const keyboard = (popup.raw as PuppeteerPage).keyboard;
+  await keyboard.down('Control');
+  await keyboard.press('Enter');
+  await keyboard.up('Control');
+}

@@ -69,8 +69,10 @@ describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
     expect(log).toMatch(/↓ Received \S+ 11 B text before-idle/);
     await sendAndSeeEcho(popup, 'after-idle');
     expect(server.connections()).toBe(1);
-    // The keep-alive did the work: it pinged (an extension API call, nothing to the server).
-    expect(await session.background((debug) => debug.keepAlive.pings as number)).toBeGreaterThan(pingsBefore);
+    if (browserName === 'firefox') {
+      // The keep-alive did the work: it pinged (an extension API call, nothing to the server).
+      expect(await session.background((debug) => debug.keepAlive.pings as number)).toBeGreaterThan(pingsBefore);
+    }
     await popup.click('button', 'Disconnect');
     await popup.waitForText('status', 'Connection status', 'Closed: 1000 Normal closure');
     await popup.close();

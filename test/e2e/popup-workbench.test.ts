@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { BROWSERS, launch, type ExtensionSession } from './harness/session';
-import { captureDownloads, chooseFile, connect, send } from './popup-helpers';
+import { captureDownloads, chooseFile, connect, pressCtrlEnter, send } from './popup-helpers';
 
 describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
   let server: EchoServer;
@@ -66,16 +66,10 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     expect(received.slice(-3)).toEqual(['AAEC/v8=', '3q2+7w==', 'gAB/Cg==']);
 
     // Detail view of the last frame: hex dump and base64, exactly.
-    await popup.click('button', 'Close detail').catch(() => {});
-    await popup.evaluate(() => (document.querySelectorAll('.row-select')[document.querySelectorAll('.row-select').length - 1] as HTMLElement).scrollIntoView(), null);
-    await popup.press('End');
-    await popup.waitFor(() => popup.evaluate(() => document.querySelectorAll('.row-select').length > 0, null), null);
-    await popup.evaluate(() => {
-      const rows = [...document.querySelectorAll('.row-select')];
-      (rows[rows.length - 1] as HTMLElement).click();
-    }, null);
+    await popup.click('button', /4 B binary 80 00 7f 0a$/);
+    await popup.waitForText('region', 'Entry detail', 'Copy');
     await popup.click('radio', 'Detail format: Hex');
-    expect(await popup.text('document', 'Entry content')).toBe('00000000  80 00 7f 0a                                       ...\n'.trimEnd());
+    expect(await popup.text('document', 'Entry content')).toBe('00000000  80 00 7f 0a                                       ....');
     await popup.click('radio', 'Detail format: Base64');
     expect(await popup.text('document', 'Entry content')).toBe('gAB/Cg==');
     await popup.close();
@@ -93,13 +87,27 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.click('button', 'Minify');
     await popup.waitFor(() => popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{"id":7,"op":"ping"}'), null);
     await popup.click('textbox', 'Message');
-    await popup.press(browserName === 'chromium' ? 'Control+Enter' : 'Control+Enter');
-    const log = await popup.waitForText('log', 'Message log', /↓ Received \S+ 20 B text \{"id":7,"op":"ping"\}RTT \d+\.\d ms/);
+    await pressCtrlEnter(popup);
+    const log = await popup.waitForText('log', 'Message log', /↓ Received \S+ 20 B text \{"id":7,"op":"ping"\} RTT \d+\.\d ms/);
     expect(log).toMatch(/↑ Sent \S+ 20 B text \{"id":7,"op":"ping"\}/);
     await popup.waitForText('status', 'Counters', /^↑ 1 frames, 20 B · ↓ 1 frames, 20 B · .* · RTT last \d+\.\d ms, avg \d+\.\d ms \(1\)$/);
     await popup.fill('textbox', 'Message', '');
     await popup.press('ArrowUp');
     await popup.waitFor(() => popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{"id":7,"op":"ping"}'), null);
+    await popup.close();
+  });
+
+  it('expands {{variables}} in templates at send time', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await connect(popup, `${server.url}/`);
+    await popup.click('checkbox', 'Expand {{variables}}');
+    await popup.fill('textbox', 'Variables (name=value)', 'user=ada');
+    await send(popup, '{"n":{{counter}},"u":"{{user}}"}');
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 17 B text \{"n":1,"u":"ada"\}/);
+    await send(popup, '{"n":{{counter}},"u":"{{user}}"}');
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 17 B text \{"n":2,"u":"ada"\}/);
+    await send(popup, '{{nobody}}');
+    await popup.waitForText('alert', null, 'Unknown variable {{nobody}}: define it as nobody=value under Variables');
     await popup.close();
   });
 });

@@ -145,3 +145,14 @@ describe('hexDump', () => {
     ]);
   });
 });
+
+describe('base64Head', () => {
+  it('decodes only the first bytes, for any limit, without cutting a base64 group', async () => {
+    const { base64Head, bytesToBase64 } = await import('../../src/core/bytes');
+    const bytes = Uint8Array.from({ length: 100 }, (_, i) => i);
+    const base64 = bytesToBase64(bytes);
+    for (const limit of [0, 1, 2, 3, 4, 5, 16, 47, 99, 100, 5461, 16_384]) {
+      expect([...base64Head(base64, limit)]).toEqual([...bytes.subarray(0, limit)]);
+    }
+  });
+});

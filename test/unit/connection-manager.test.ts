@@ -133,3 +133,49 @@ describe('connection manager against a real echo server', () => {
     expect(manager.summaries()).toEqual([]);
   });
 });
+
+describe('connection manager: auto-reconnect, log limit, clear, remove', () => {
+  const make = () =>
+    createConnectionManager(
+      (url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike,
+      () => Date.now(),
+      { maxFrames: 100_000, maxBytes: 1 << 30, maxLifecycleEvents: 1_000 },
+      { baseMs: 5, maxMs: 20, stableMs: 10_000 },
+    );
+
+  it('reconnects with growing attempts after the server closes, and stops when the user disconnects', async () => {
+    const manager = make();
+    const id = manager.connect(`${server.url}/close?code=4000&reason=bye`, [], true);
+    if (!id.ok) throw new Error(id.error);
+    const events = await waitForEvents(manager, id.id, (es) => es.filter((e) => e.type === 'created').length >= 4);
+    expect(events.filter((e) => e.type === 'close').every((e) => e.type === 'close' && e.code === 4000)).toBe(true);
+    const summary = manager.summaries()[0]!;
+    expect(summary.autoReconnect).toBe(true);
+    expect(summary.reconnectAttempt).toBeGreaterThanOrEqual(3);
+    manager.disconnect(id.id, 1000, '');
+    const after = manager.summaries()[0]!;
+    expect(after.reconnectAt).toBeNull();
+    const count = manager.events().length;
+    await new Promise((r) => setTimeout(r, 60)); // longer than the largest backoff (20 ms)
+    expect(manager.events().length).toBeLessThanOrEqual(count + 3); // at most the in-flight socket's events
+    expect(manager.summaries()[0]!.state).toBe('closed');
+  });
+
+  it('applies a lower log limit (dropped counted), clears a log, and removes a connection', async () => {
+    const manager = make();
+    const id = connectOk(manager, `${server.url}/burst?count=50`);
+    await waitForEvents(manager, id, (es) => es.filter((e) => e.type === 'frame').length === 50);
+    expect(manager.setLogLimit(id, 10)).toEqual({ ok: true });
+    expect(manager.summaries()[0]).toMatchObject({ frameLimit: 10, dropped: 40 });
+    const frames = manager.events().filter((e) => e.type === 'frame');
+    expect(frames.map((e) => e.type === 'frame' && e.payload.kind === 'text' && e.payload.text)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `burst ${41 + i}`),
+    );
+    expect(manager.clearLog(id)).toEqual({ ok: true });
+    expect(manager.events()).toEqual([]);
+    expect(manager.summaries()[0]!.dropped).toBe(0);
+    expect(manager.remove(id)).toEqual({ ok: true });
+    expect(manager.summaries()).toEqual([]);
+    expect(manager.remove(id)).toEqual({ ok: false, error: 'No such connection' });
+  });
+});

@@ -88,6 +88,14 @@ describe('panel store', () => {
     expect(state.sockets.has('z')).toBe(false);
   });
 
+  it('ignores messages meant for the act store', async () => {
+    const { store, send, background } = setup(7);
+    await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1)], dropped: 0 });
+    background.post({ source: 'socket-scope-background', type: 'command-error', tabId: 7, message: 'gone' } as BackgroundToPanel);
+    await send({ type: 'capture-update', tabId: 7, events: [frame('a', 2, 'in')], dropped: 0 });
+    expect(store.getState().events.map((e) => e.type)).toEqual(['created', 'frame']);
+  });
+
   it('selectSocket updates the selection', () => {
     const { store } = setup(7);
     store.selectSocket('a');

@@ -113,3 +113,56 @@ describe('popup store', () => {
     ]);
   });
 });
+
+describe('popup store: workbench', () => {
+  it('resyncs with hello after the channel reconnects', async () => {
+    const [popupEnd, background] = createMemoryChannelPair<PopupToBackground, BackgroundToPopup>();
+    let reconnect = () => {};
+    const channel = Object.assign(popupEnd, { onReconnect: (l: () => void) => ((reconnect = l), () => {}) });
+    const received: PopupToBackground[] = [];
+    background.onMessage((m) => received.push(m));
+    createPopupStore(channel);
+    reconnect();
+    await new Promise<void>((r) => queueMicrotask(r));
+    expect(received.map((m) => m.type)).toEqual(['hello', 'hello']);
+  });
+
+  it('asks for host access before connecting with headers, and refuses where headers cannot work', async () => {
+    const asked: string[] = [];
+    const [popupEnd, background] = createMemoryChannelPair<PopupToBackground, BackgroundToPopup>();
+    const received: PopupToBackground[] = [];
+    background.onMessage((m) => received.push(m));
+    const store = createPopupStore(popupEnd, { requestHostPermission: async (p) => (asked.push(p), true), headersUnsupported: null });
+    store.connect('ws://127.0.0.1:9/headers', '', false, 'Authorization: Bearer t');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toEqual(['http://127.0.0.1/*']);
+    expect(received.at(-1)).toEqual({
+      source: 'socket-scope-popup', type: 'connect', url: 'ws://127.0.0.1:9/headers', protocols: [], headers: [{ name: 'Authorization', value: 'Bearer t' }],
+    });
+
+    const [other] = createMemoryChannelPair<PopupToBackground, BackgroundToPopup>();
+    const chrome = createPopupStore(other, { requestHostPermission: async () => true, headersUnsupported: 'not here' });
+    chrome.connect('ws://x/', '', false, 'A: 1');
+    expect(chrome.getState().error).toBe('not here');
+    const denied = createPopupStore(createMemoryChannelPair<PopupToBackground, BackgroundToPopup>()[0], { requestHostPermission: async () => false, headersUnsupported: null });
+    denied.connect('wss://x.example/', '', false, 'A: 1');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(denied.getState().error).toBe('Handshake headers need access to https://x.example/*; permission was not granted');
+  });
+
+  it('filters the selected log incrementally and reports a bad regex', async () => {
+    const { store, reply } = setup();
+    await reply({ ...BG, type: 'popup-snapshot', connections: [summary('c1')], events: [frame('c1', 1), frame('c1', 22), frame('c1', 3)] });
+    store.setFilter({ text: '2' });
+    const view = () => {
+      const v = store.selectedLog()!.view();
+      return Array.from({ length: v.count }, (_, i) => v.at(i).time);
+    };
+    expect(view()).toEqual([22]);
+    await reply({ ...BG, type: 'popup-update', connections: [summary('c1')], events: [frame('c1', 42), frame('c1', 5)] });
+    expect(view()).toEqual([22, 42]);
+    store.setFilter({ text: '(', regex: true });
+    expect(store.getState().filterError).toMatch(/^Invalid regular expression: /);
+    expect(store.selectedLog()!.stats()).toMatchObject({ framesIn: 5, bytesIn: 7 });
+  });
+});

@@ -103,6 +103,7 @@ describe('isPopupToBackground', () => {
   it('accepts each message', () => {
     for (const m of valid) expect(isPopupToBackground(m), m.type).toBe(true);
     expect(isPopupToBackground({ ...valid[1], autoReconnect: true })).toBe(true);
+    expect(isPopupToBackground({ ...valid[1], headers: [{ name: 'Authorization', value: 'Bearer x' }] })).toBe(true);
   });
   it('rejects missing fields, wrong types, wrong source and oversized urls', () => {
     for (const m of valid.slice(1)) {
@@ -114,6 +115,8 @@ describe('isPopupToBackground', () => {
       { ...valid[2], payload: { kind: 'binary', base64: '***' } }, { ...valid[2], connectionId: 7 },
       { ...valid[3], code: '1000' }, { ...valid[3], code: NaN }, { ...valid[3], reason: null },
       { ...valid[1], autoReconnect: 'yes' }, { ...valid[4], connectionId: 1 },
+      { ...valid[1], headers: [{ name: 'Bad Name', value: 'x' }] }, { ...valid[1], headers: [{ name: 'X', value: 1 }] },
+      { ...valid[1], headers: {} },
       { ...valid[6], maxFrames: 0 }, { ...valid[6], maxFrames: 1.5 }, { ...valid[6], maxFrames: 2_000_000 },
     ]) {
       expect(isPopupToBackground(m), label(m)).toBe(false);

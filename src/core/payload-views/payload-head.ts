@@ -1,5 +1,5 @@
 import type { WirePayload } from '../../protocol';
-import { base64ByteLength, base64ToBytes, utf8Encode } from '../bytes';
+import { base64ByteLength, base64Head, utf8Encode } from '../bytes';
 
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
@@ -24,7 +24,7 @@ export function payloadHead(payload: WirePayload, maxBytes: number): PayloadHead
   if (payload.kind === 'binary') {
     const totalBytes = base64ByteLength(payload.base64);
     // 3 bytes per 4 base64 characters: slicing on a multiple of 4 keeps the prefix valid base64.
-    const bytes = base64ToBytes(payload.base64.slice(0, Math.ceil(limit / 3) * 4)).subarray(0, limit);
+    const bytes = base64Head(payload.base64, limit);
     return { bytes, totalBytes, truncated: totalBytes > bytes.length };
   }
   const { text, truncated } = textHead(payload.text, limit);

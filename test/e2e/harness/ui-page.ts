@@ -64,7 +64,10 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
       await (raw as PlaywrightPage).goto(url);
     },
     async click(role, name, index = 0) {
-      const el = await page.waitFor(async () => locate(role, name, index), null);
+      const el = await page.waitFor(async () => locate(role, name, index), null).catch(async (error: unknown) => {
+        await saveFailureScreenshot(raw, `click-${role}-${String(name)}`);
+        throw new Error(`no ${describe(role, name)} to click: ${String(error)}`);
+      });
       await raw.mouse.click(el!.x, el!.y);
     },
     async fill(role, name, value) {

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { SCREENSHOTS } from './harness/browsers';
+import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { UiPage } from './harness/ui-page';
+import { captureDownloads, chooseFile, connect, send } from './popup-helpers';
+
+describe.each(BROWSERS)('popup log in %s', (browserName) => {
+  let server: EchoServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startEchoServer();
+    session = await launch(browserName);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('counts all 10,000 frames of a burst, and a lower log limit shows the dropped count', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await connect(popup, `${server.url}/burst?count=10000`);
+    await popup.waitForText('status', 'Counters', /^↑ 0 frames, 0 B · ↓ 10,000 frames, 96\.6 KiB · /, 30_000);
+    const log = await popup.text('log', 'Message log');
+    expect(log).toContain('burst 10000');
+    await popup.fill('textbox', 'Log limit (frames)', '1000');
+    await popup.click('button', 'Set limit');
+    await popup.waitForText('status', 'Dropped entries', '9,000 entries dropped (log limit 1,000 reached)');
+    await popup.waitForText('status', 'Counters', /^↑ 0 frames, 0 B · ↓ 1,000 frames, /);
+    await popup.click('button', 'Clear log');
+    await popup.waitForText('status', 'Counters', /^↑ 0 frames, 0 B · ↓ 0 frames, 0 B/);
+    expect(await popup.exists('status', 'Dropped entries')).toBe(false);
+    await popup.close();
+  });
+
+  it('filters by text, regex, direction and type', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await connect(popup, `${server.url}/`);
+    for (const m of ['alpha', 'beta', 'alphabet']) {
+      await send(popup, m);
+      await popup.waitForText('log', 'Message log', new RegExp(`↓ Received \\S+ ${m.length} B text ${m}`));
+    }
+    await popup.fill('textbox', 'Filter', 'ALPHA');
+    const rows = async () => (await popup.text('log', 'Message log')).match(/(↑ Sent|↓ Received) \S+ \d+ B text \w+/g)?.map((r) => r.replace(/ \S+ \d+ B text/, '')) ?? [];
+    await popup.waitFor(async () => (await rows()).length === 4, null);
+    expect(await rows()).toEqual(['↑ Sent alpha', '↓ Received alpha', '↑ Sent alphabet', '↓ Received alphabet']);
+    await popup.click('radio', 'Direction: ↓ Received');
+    await popup.waitFor(async () => (await rows()).length === 2, null);
+    expect(await rows()).toEqual(['↓ Received alpha', '↓ Received alphabet']);
+    await popup.click('checkbox', 'Regex');
+    await popup.fill('textbox', 'Filter', '^alpha$');
+    await popup.waitFor(async () => (await rows()).length === 1, null);
+    expect(await rows()).toEqual(['↓ Received alpha']);
+    await popup.fill('textbox', 'Filter', '(');
+    expect(await popup.waitForText('alert', null, 'Invalid regular expression: ')).toMatch(/^Invalid regular expression: .+/);
+    await popup.fill('textbox', 'Filter', '');
+    await popup.click('radio', 'Type: Binary');
+    await popup.waitFor(async () => (await rows()).length === 0, null);
+    await popup.close();
+  });
+
+  it('exports JSON and HAR, imports the HAR and replays its sent messages, exact bytes', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    const downloads = await captureDownloads(popup);
+    await connect(popup, `${server.url}/`);
+    await send(popup, 'replay me');
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 9 B text replay me/);
+    await popup.click('radio', 'Message format: Hex');
+    await send(popup, '00 ff 10');
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 3 B binary 00 ff 10/);
+    await popup.click('button', 'Export JSON');
+    await popup.click('button', 'Export HAR');
+    const [json, harText] = (await downloads(2))!;
+    expect(JSON.parse(json!)).toMatchObject({ format: 'socket-scope-log', version: 1, sockets: [{ url: `${server.url}/` }] });
+    const har = JSON.parse(harText!);
+    expect(har.log.entries).toHaveLength(1);
+    expect(har.log.entries[0]).toMatchObject({ _resourceType: 'websocket', request: { url: `${server.url}/` }, response: { status: 101 } });
+    expect(har.log.entries[0]._webSocketMessages.map((m: any) => [m.type, m.opcode, m.data])).toEqual([
+      ['send', 1, 'replay me'], ['receive', 1, 'replay me'], ['send', 2, 'AP8Q'], ['receive', 2, 'AP8Q'],
+    ]);
+    expect(har.log.entries[0]._webSocketMessages.every((m: any) => Math.abs(m.time * 1000 - Date.now()) < 120_000)).toBe(true);
+
+    await connect(popup, `${server.url}/replayed`);
+    await chooseFile(session, popup, 'Import a JSON or HAR log', 'session.har', Buffer.from(harText!));
+    await popup.click('button', 'Replay 2 sent messages');
+    const log = await popup.waitForText('log', 'Message log', /↓ Received \S+ 3 B binary 00 ff 10/);
+    expect(log).toMatch(/↑ Sent \S+ 9 B text replay me.*↑ Sent \S+ 3 B binary 00 ff 10/);
+    expect(log).toMatch(/↓ Received \S+ 9 B text replay me RTT/);
+    await chooseFile(session, popup, 'Import a JSON or HAR log', 'bad.har', Buffer.from('{"log":{"entries":[]}}'));
+    await popup.waitForText('alert', null, 'The HAR file has no WebSocket entries (_webSocketMessages)');
+    await popup.close();
+  });
+
+  it('screenshots the popup in light and dark', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await connect(popup, `${server.url}/`, 'chat');
+    await popup.click('radio', 'Message format: JSON');
+    await send(popup, '{"id":1,"op":"subscribe","topic":"prices"}');
+    await popup.click('radio', 'Message format: Hex');
+    await send(popup, 'de ad be ef');
+    await popup.waitForText('log', 'Message log', /4 B binary de ad be ef/);
+    await popup.click('button', /B text \{"id":1,"op":"subscribe","topic":"prices"\} RTT/);
+    await popup.click('radio', 'Detail format: JSON');
+    const shoot = (page: UiPage, scheme: string) => page.screenshot(path.join(SCREENSHOTS, `popup-workbench-${browserName}-${scheme}.png`), 'body');
+    await shoot(popup, 'light');
+    expect(await backgroundColor(popup)).toBe('rgb(255, 255, 255)');
+    await popup.close();
+
+    // Dark: Chromium emulates the media feature; Firefox has no such BiDi command, so a second
+    // Firefox runs with a dark theme preference.
+    const dark = browserName === 'chromium' ? session : await launch('firefox', { firefoxPrefs: { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 } });
+    try {
+      const page = await dark.openExtensionPage('popup.html');
+      if (browserName === 'chromium') await (page.raw as PlaywrightPage).emulateMedia({ colorScheme: 'dark' });
+      if (browserName === 'firefox') await connect(page, `${server.url}/`, 'chat');
+      await page.waitForText('status', 'Connection status', /^Open since/);
+      expect(await backgroundColor(page)).toBe('rgb(22, 24, 29)');
+      await shoot(page, 'dark');
+      await page.close();
+    } finally {
+      if (dark !== session) await dark.close();
+    }
+  }, 60_000);
+});
+
+const backgroundColor = (page: UiPage) => page.evaluate(() => getComputedStyle(document.body).backgroundColor, null);
