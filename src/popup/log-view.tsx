@@ -33,7 +33,7 @@ export function LogToolbar({ store }: { store: PopupStore }) {
   );
 }
 
-export function LogView({ log }: { log: ConnectionLog | null }) {
+export function LogView({ log, socket }: { log: ConnectionLog | null; socket?: { url: string; protocol: string } }) {
   const [selected, setSelected] = useState<SocketEvent | null>(null);
   const [format, setFormat] = useState<DetailFormat>('text');
   const view = log?.view() ?? { count: 0, at: () => undefined as never };
@@ -71,7 +71,7 @@ export function LogView({ log }: { log: ConnectionLog | null }) {
                 aria-pressed={e === selected}
                 onClick={() => setSelected(e)}
               >
-                <EventRow event={e} />
+                <EventRow event={e} socket={socket} />
                 {rtt !== null && <span class="rtt">{` RTT ${rtt.toFixed(1)} ms`}</span>}
               </div>
             );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { makeVisible } from '../core/format';
 import { browser } from '../extension/browser';
+import { loadDecoders } from '../ui/lazy-decoders';
 import { useStore } from '../ui/use-store';
 import { CloseForm } from './close-form';
 import { Composer } from './composer';
@@ -22,6 +23,9 @@ function useTick() {
 
 export function PopupApp({ store, endpoints, defaultUrl }: { store: PopupStore; endpoints: EndpointStore; defaultUrl: string }) {
   const state = useStore(store);
+  // Rows name protocol messages once the decoders have loaded (after the first render).
+  const [, setDecodersReady] = useState(false);
+  useEffect(() => void loadDecoders().then(() => setDecodersReady(true)), []);
   useTick();
   const selected = store.selected();
   const log = store.selectedLog();
@@ -60,7 +64,7 @@ export function PopupApp({ store, endpoints, defaultUrl }: { store: PopupStore; 
           <LogToolbar store={store} />
         </>
       )}
-      <LogView key={state.selectedId} log={log} />
+      <LogView key={state.selectedId} log={log} socket={selected ?? undefined} />
       {selected && (
         <>
           <Composer store={store} canSend={canSend} />

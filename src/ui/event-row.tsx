@@ -1,9 +1,10 @@
 import { describeCloseCode } from '../core/close-codes';
 import { formatBytes, formatClock, makeVisible, payloadByteLength, previewPayload } from '../core/format';
 import type { SocketEvent } from '../protocol';
+import { decodedRowSummary } from './lazy-decoders';
 
 /** One log line for any socket event. All untrusted text goes through JSX text nodes only. */
-export function EventRow({ event }: { event: SocketEvent }) {
+export function EventRow({ event, socket }: { event: SocketEvent; socket?: { url: string; protocol: string } | undefined }) {
   const time = <time class="ev-time">{formatClock(event.time)}</time>;
   switch (event.type) {
     case 'frame':
@@ -15,7 +16,7 @@ export function EventRow({ event }: { event: SocketEvent }) {
           {time}{' '}
           <span class="ev-size">{formatBytes(payloadByteLength(event.payload))}</span>{' '}
           <span class="ev-kind">{event.payload.kind}</span>{' '}
-          <span class="ev-preview">{previewPayload(event.payload)}</span>
+          <span class="ev-preview">{decodedRowSummary(event, socket) ?? previewPayload(event.payload)}</span>
         </div>
       );
     case 'created':

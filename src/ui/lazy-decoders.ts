@@ -1,4 +1,4 @@
-import { ROW_LIMIT_BYTES } from '../core/payload-views';
+import { ROW_LIMIT_BYTES } from '../core/payload-views/payload-head';
 import type { Direction, SocketEvent, WirePayload } from '../protocol';
 
 type Decoders = typeof import('../core/decoders');
