@@ -78,23 +78,27 @@ describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
     await popup.close();
   }, 120_000);
 
-  it.runIf(browserName === 'firefox')(
-    'control: without the keep-alive Firefox suspends the background and the socket dies; the open popup reconnects its port',
-    async () => {
-      const popup = await session.openExtensionPage('popup.html');
-      await connect(popup, `${server.url}/?control`);
-      await session.background((debug) => debug.keepAlive.setIntervalMs(3_600_000));
-      // Suspension closes the socket: the server sees it go.
-      await popup.waitFor(() => server.connections() === 0, null, 20_000);
-      // The popup reconnected to the fresh background and resynced: no stale "Open", no lost-background alert.
-      await popup.waitFor(async () => !(await popup.exists('status', 'Connection status')), null);
-      expect(await popup.exists('alert', null)).toBe(false);
-      await connect(popup, `${server.url}/`);
-      await sendAndSeeEcho(popup, 'works-again');
-      await popup.close();
-    },
-    60_000,
-  );
+  // A Firefox-only control (event-page suspension); Chromium's worker is covered by the
+  // unattached suite below. Registered only for Firefox, so nothing is reported as skipped.
+  if (browserName === 'firefox') {
+    it(
+      'control: without the keep-alive Firefox suspends the background and the socket dies; the open popup reconnects its port',
+      async () => {
+        const popup = await session.openExtensionPage('popup.html');
+        await connect(popup, `${server.url}/?control`);
+        await session.background((debug) => debug.keepAlive.setIntervalMs(3_600_000));
+        // Suspension closes the socket: the server sees it go.
+        await popup.waitFor(() => server.connections() === 0, null, 20_000);
+        // The popup reconnected to the fresh background and resynced: no stale "Open", no lost-background alert.
+        await popup.waitFor(async () => !(await popup.exists('status', 'Connection status')), null);
+        expect(await popup.exists('alert', null)).toBe(false);
+        await connect(popup, `${server.url}/`);
+        await sendAndSeeEcho(popup, 'works-again');
+        await popup.close();
+      },
+      60_000,
+    );
+  }
 });
 
 /**

@@ -40,19 +40,25 @@ async function saveFailureScreenshot(raw: PlaywrightPage | PuppeteerPage, what: 
   const file = path.join(dir, `${Date.now()}-${what.replace(/[^a-z0-9]+/gi, '_').slice(0, 60)}.png`);
   await (raw as PlaywrightPage).screenshot({ path: file }).catch(() => {});
 }
-type Located = { x: number; y: number; text: string } | null;
+type Located = { x: number; y: number; hit: boolean; text: string } | null;
 
 export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
   // Both libraries accept a function string for evaluate; this keeps one code path.
   const evaluate = <T>(source: string): Promise<T> => (raw as PlaywrightPage).evaluate(source) as Promise<T>;
-  const locate = (role: string, name: Name | null, index = 0) => {
+  const locate = (role: string, name: Name | null, index = 0, focus = false) => {
     const nameArg = name === null ? 'null' : JSON.stringify(typeof name === 'string' ? name : name.source);
     return evaluate<Located>(`(() => {
       const el = (${FINDER})(${JSON.stringify(role)}, ${nameArg}, ${name instanceof RegExp}, ${index});
       if (!el) return null;
       el.scrollIntoView({ block: 'nearest' });
       const r = el.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: el.textContent ?? '' };
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      // Only a point where the element itself is on top counts (not mid-layout, not covered).
+      const top = document.elementFromPoint(x, y);
+      const hit = top !== null && (top === el || el.contains(top) || top.contains(el));
+      if (${focus}) el.focus();
+      return { x, y, hit, text: el.textContent ?? '' };
     })()`);
   };
   const describe = (role: string, name: Name | null) => `${role}${name === null ? '' : ` named ${String(name)}`}`;
@@ -64,14 +70,23 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
       await (raw as PlaywrightPage).goto(url);
     },
     async click(role, name, index = 0) {
-      const el = await page.waitFor(async () => locate(role, name, index), null).catch(async (error: unknown) => {
+      // Waits until the element is where a click would reach it: a layout still settling (a
+      // status line appearing) must not send the click to a neighbour.
+      const el = await page.waitFor(async () => {
+        const found = await locate(role, name, index);
+        return found?.hit ? found : null;
+      }, null).catch(async (error: unknown) => {
         await saveFailureScreenshot(raw, `click-${role}-${String(name)}`);
         throw new Error(`no ${describe(role, name)} to click: ${String(error)}`);
       });
       await raw.mouse.click(el!.x, el!.y);
     },
     async fill(role, name, value) {
-      await page.click(role, name);
+      // Focus the field itself, then type as a user would: select all, delete, type.
+      await page.waitFor(async () => locate(role, name, 0, true), null).catch(async (error: unknown) => {
+        await saveFailureScreenshot(raw, `fill-${role}-${String(name)}`);
+        throw new Error(`no ${describe(role, name)} to fill: ${String(error)}`);
+      });
       await page.evaluate(() => (document.activeElement as HTMLInputElement).select(), null);
       await raw.keyboard.press('Backspace');
       if (value) await raw.keyboard.type(value);
