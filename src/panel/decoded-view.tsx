@@ -1,5 +1,5 @@
 import type { SocketEvent } from '../protocol';
-import { decodeFrame, decoderLabel } from '../ui/lazy-decoders';
+import { decodeFrame, decoderLabel, decoderOptions, setSocketDecoder, socketDecoderChoice } from '../ui/lazy-decoders';
 import { JsonTreeView } from './json-tree-view';
 import type { SocketSummary } from './socket-summary';
 
@@ -10,6 +10,17 @@ export function DecodedView({ event, socket }: { event: Extract<SocketEvent, { t
   const body = result.body;
   return (
     <div class="decoded">
+      <label class="field decode-as">
+        <span>Decode as</span>
+        <select value={socketDecoderChoice(event.socketId)} onChange={(e) => setSocketDecoder(event.socketId, e.currentTarget.value)}>
+          <option value="auto">Automatic</option>
+          {decoderOptions().map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <p class="pdetail-head">{`${decoderLabel(result.decoder)}: ${result.summary}`}</p>
       {result.error && <p class="notice">{`Could not decode: ${result.error}. The raw views still show the payload.`}</p>}
       {result.fields.length > 0 && (

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { decodersLoaded, loadDecoders } from '../ui/lazy-decoders';
+import { loadDecoders, onDecodersChange } from '../ui/lazy-decoders';
 import { useStore } from '../ui/use-store';
 import { ActPanel } from './act-panel';
 import type { ActStore } from './act-store';
@@ -21,8 +21,11 @@ export function PanelApp({ store, act, actions }: { store: PanelStore; act?: Act
   const state = useStore(store);
   const [actOpen, setActOpen] = useState(false);
   // Rows show decoded summaries once the decoders have loaded (after the first render).
-  const [, setDecodersReady] = useState(decodersLoaded());
-  useEffect(() => void loadDecoders().then(() => setDecodersReady(true)), []);
+  const [, setDecoderGeneration] = useState(0);
+  useEffect(() => {
+    void loadDecoders();
+    return onDecodersChange(() => setDecoderGeneration((g) => g + 1));
+  }, []);
   const [socketsOpen, setSocketsOpen] = useState(true);
   const [statsOpen, setStatsOpen] = useState(false);
   const sockets = [...state.sockets.values()];

@@ -13,14 +13,42 @@ let decoders: Decoders | null = null;
 let loading: Promise<Decoders> | null = null;
 /** Per socket: its decoding state, and the subprotocol it was made with. */
 const sessions = new Map<string, { decoding: Decoding; protocol: string }>();
+/** Decoders the user chose by hand, per socket ("Decode as"). */
+const manual = new Map<string, string>();
+/** Bumped whenever a choice changes: cached row summaries of an older generation are stale. */
+let generation = 0;
+const listeners = new Set<() => void>();
 /** Row summaries per event object (events are immutable), so scrolling never decodes twice. */
-const rowCache = new WeakMap<SocketEvent, string | null>();
+const rowCache = new WeakMap<SocketEvent, { generation: number; summary: string | null }>();
 const GENERIC = new Set(['text', 'json', 'binary']);
 
 export function loadDecoders(): Promise<Decoders> {
-  loading ??= import('../core/decoders').then((m) => (decoders = m));
+  loading ??= import('../core/decoders').then((m) => {
+    decoders = m;
+    for (const l of listeners) l();
+    return m;
+  });
   return loading;
 }
+
+/** Called when the decoders load or a socket's decoder is switched (re-render rows). */
+export function onDecodersChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** "Decode as": a decoder id for this socket, or 'auto' for the automatic choice. */
+export function setSocketDecoder(socketId: string, id: string): void {
+  if (id === 'auto') manual.delete(socketId);
+  else manual.set(socketId, id);
+  sessions.delete(socketId); // made again, with the choice, on next use
+  generation++;
+  for (const l of listeners) l();
+}
+
+export const socketDecoderChoice = (socketId: string) => manual.get(socketId) ?? 'auto';
+
+export const decoderOptions = (): readonly { id: string; label: string }[] => decoders?.listDecoders() ?? [];
 
 export const decodersLoaded = () => decoders !== null;
 
@@ -30,6 +58,8 @@ function sessionOf(socketId: string, socket: { url: string; protocol: string }):
   // The negotiated subprotocol arrives with `open`: a session made without it is made again.
   if (known && known.protocol === socket.protocol) return known.decoding;
   const decoding = decoders.createSocketDecoding(socket);
+  const chosen = manual.get(socketId);
+  if (chosen && decoders.isDecoderId(chosen)) decoding.setDecoder(chosen);
   sessions.set(socketId, { decoding, protocol: socket.protocol });
   return decoding;
 }
@@ -38,14 +68,14 @@ function sessionOf(socketId: string, socket: { url: string; protocol: string }):
 export function decodedRowSummary(event: SocketEvent, socket: { url: string; protocol: string } | undefined): string | null {
   if (event.type !== 'frame' || !decoders) return null;
   const cached = rowCache.get(event);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined && cached.generation === generation) return cached.summary;
   const session = sessionOf(event.socketId, socket ?? { url: '', protocol: '' });
   if (!session) return null;
   const result = session.decode(event.payload, event.direction, ROW_LIMIT_BYTES);
   // Rows name protocol messages; plain text, JSON and bytes read best as the raw preview, and a
   // frame a protocol decoder cannot read keeps its raw preview (the Decoded view says why).
   const summary = GENERIC.has(result.decoder) || result.error ? null : result.summary;
-  rowCache.set(event, summary);
+  rowCache.set(event, { generation, summary });
   return summary;
 }
 

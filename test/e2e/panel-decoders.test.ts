@@ -32,6 +32,16 @@ describe.each(BROWSERS)('decoded summaries in the panel in %s', (browserName) =>
     const details = await panel.waitForText('region', 'Details', /Socket\.IO/i);
     expect(details).toContain('chat:message');
     await panel.screenshot(path.join(SCREENSHOTS, `panel-decoded-${browserName}.png`));
+
+    // Decode as "Text" by hand: that socket's rows go back to the raw payload; MQTT is untouched.
+    await panel.evaluate(() => {
+      const select = [...document.querySelectorAll('select')].find((s) => s.closest('label')?.textContent?.startsWith('Decode as'))!;
+      select.value = 'text';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }, null);
+    const raw = await panel.waitForText('grid', 'Frames', /42\["chat:message","hi"\]/);
+    expect(raw).not.toMatch(/EVENT chat:message/);
+    expect(raw.match(/PUBLISH sensors\/1 qos1/g)).toHaveLength(2);
     await panel.close();
     await page.close();
   });
