@@ -7,6 +7,7 @@ export interface Throughput {
   readonly bytesPerSecond: number;
 }
 export interface Latency {
+  readonly mean: number;
   readonly median: number;
   readonly p99: number;
 }
