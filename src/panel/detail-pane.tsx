@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { formatBytes, formatClock, makeVisible } from '../core/format';
-import { base64View, DETAIL_LIMIT_STEPS, hexView, jsonView, textView } from '../core/payload-views';
+import { base64View, DETAIL_LIMIT_STEPS, findEmbeddedJson, hexView, jsonView, textView } from '../core/payload-views';
 import type { SocketEvent, WirePayload } from '../protocol';
 import { writeClipboard } from './clipboard';
 import { copyAs, type CopyFormat } from './copy-formats';
@@ -84,7 +84,16 @@ function PayloadView({ view, payload, total }: { view: Exclude<View, 'Decoded'>;
           {next !== undefined && <button class="secondary" onClick={() => setLimit(next)}>{`Show the first ${formatBytes(next)}`}</button>}
         </p>
       )}
-      {shown.error ? <p class="notice">{shown.error}</p> : shown.tree !== undefined ? <JsonTreeView value={shown.tree} /> : <pre class="payload-text">{shown.text}</pre>}
+      {shown.error ? (
+        <p class="notice">{shown.error}</p>
+      ) : shown.tree !== undefined ? (
+        <>
+          <JsonTreeView value={shown.tree} />
+          <EmbeddedJsonViews value={shown.tree} />
+        </>
+      ) : (
+        <pre class="payload-text">{shown.text}</pre>
+      )}
     </>
   );
 }
@@ -108,4 +117,20 @@ function render(view: Exclude<View, 'Decoded'>, payload: WirePayload, limit: num
       return { text: b.base64, truncated: b.truncated };
     }
   }
+}
+
+/** JSON found inside string values (a common double encoding), each as its own tree. */
+function EmbeddedJsonViews({ value }: { value: unknown }) {
+  const found = useMemo(() => findEmbeddedJson(value, { maxResults: 20 }), [value]);
+  if (found.length === 0) return null;
+  return (
+    <section aria-label="JSON inside strings">
+      {found.map((f) => (
+        <div key={f.pointer}>
+          <p class="notice">{`JSON inside the string at ${makeVisible(f.pointer || '/')}${f.level > 1 ? ` (level ${f.level})` : ''}`}</p>
+          <JsonTreeView value={f.value} />
+        </div>
+      ))}
+    </section>
+  );
 }

@@ -21,7 +21,7 @@ describe.each(BROWSERS)('decoded summaries in the panel in %s', (browserName) =>
   it('shows Socket.IO and MQTT frames as messages, chosen by URL and subprotocol, with a Decoded view', async () => {
     const pageUrl = `${server.httpUrl}/pages/decoders.html`;
     const page = await session.openPage(pageUrl);
-    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 4);
+    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
     const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
     const frames = await panel.waitForText('grid', 'Frames', /PUBLISH sensors\/1 qos1/);
     expect(frames).toMatch(/EVENT chat:message \["hi"\]/);
@@ -42,6 +42,20 @@ describe.each(BROWSERS)('decoded summaries in the panel in %s', (browserName) =>
     const raw = await panel.waitForText('grid', 'Frames', /42\["chat:message","hi"\]/);
     expect(raw).not.toMatch(/EVENT chat:message/);
     expect(raw.match(/PUBLISH sensors\/1 qos1/g)).toHaveLength(2);
+    await panel.close();
+    await page.close();
+  });
+
+  it('shows JSON nested in a string as its own tree', async () => {
+    const pageUrl = `${server.httpUrl}/pages/decoders.html?nested`;
+    const page = await session.openPage(pageUrl);
+    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
+    const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    await panel.click('row', /↑ Sent.*"event":"update"/);
+    await panel.click('tab', 'JSON');
+    const details = await panel.waitForText('region', 'Details', /JSON inside the string at \/data/);
+    expect(details).toMatch(/price: 12\.5/);
+    expect(details).toMatch(/sym: "ACME"/);
     await panel.close();
     await page.close();
   });

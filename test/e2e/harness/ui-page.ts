@@ -50,13 +50,22 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
     return evaluate<Located>(`(() => {
       const el = (${FINDER})(${JSON.stringify(role)}, ${nameArg}, ${name instanceof RegExp}, ${index});
       if (!el) return null;
+      // Only a point where the element itself is on top counts (not mid-layout, not covered,
+      // e.g. by a sticky table header after scrolling it to the nearest edge).
+      const centre = () => {
+        const r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        const top = document.elementFromPoint(x, y);
+        return { x, y, hit: top !== null && (top === el || el.contains(top) || top.contains(el)) };
+      };
       el.scrollIntoView({ block: 'nearest' });
-      const r = el.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      // Only a point where the element itself is on top counts (not mid-layout, not covered).
-      const top = document.elementFromPoint(x, y);
-      const hit = top !== null && (top === el || el.contains(top) || top.contains(el));
+      let at = centre();
+      if (!at.hit) {
+        el.scrollIntoView({ block: 'center' });
+        at = centre();
+      }
+      const { x, y, hit } = at;
       if (${focus}) el.focus();
       return { x, y, hit, text: el.textContent ?? '' };
     })()`);
