@@ -18,7 +18,7 @@ declare const __COMMAND_EVENT__: string;
 
 (() => {
   const NativeWebSocket = globalThis.WebSocket;
-  if (typeof NativeWebSocket !== 'function') return;
+  if (!NativeWebSocket) return; // a worker-like global or a page that removed it before us
 
   const { apply, construct, defineProperty, getOwnPropertyDescriptor } = Reflect;
   const proto = NativeWebSocket.prototype;
@@ -63,6 +63,11 @@ declare const __COMMAND_EVENT__: string;
   const loc = location;
 
   const now = () => timeOrigin + apply(perfNow, perf, []);
+  // TRICKY: an event constructor reads every member of its init dictionary, the missing ones
+  // (bubbles, cancelable, …) through the prototype chain; getters a page put on
+  // Object.prototype would see each batch. Init dictionaries have no prototype.
+  const { assign, create } = Object;
+  const dict = <T extends object>(members: T): T => assign(create(null), members);
   // The page code that created a socket. Firefox has `stack` as a getter on Error.prototype
   // (taken now); V8 puts it on the instance. The relay strips the hook's own frames.
   const NativeError = Error;
@@ -94,7 +99,7 @@ declare const __COMMAND_EVENT__: string;
     const batch = queue;
     queue = [];
     // Never throws: with the relay gone (extension reloaded) nobody listens, and that is all.
-    apply(dispatch, win, [new NativeCustomEvent(__HOOK_EVENT__, { detail: batch })]);
+    apply(dispatch, win, [new NativeCustomEvent(__HOOK_EVENT__, dict({ detail: batch }))]);
   };
   const emit = (event: HookEvent) => {
     queue[queue.length] = event;
@@ -132,7 +137,7 @@ declare const __COMMAND_EVENT__: string;
   /** A message event as the browser would make it for this socket, with `data` in its binaryType. */
   const deliver = (ws: WebSocket, data: string | ArrayBuffer, origin: string, mark: HookFrameMark) => {
     const value = typeof data === 'string' || apply(wsBinaryType, ws, []) === 'arraybuffer' ? data : new NativeBlob([data]);
-    dispatchOurs(ws, new NativeMessageEvent('message', { data: value, origin }), mark);
+    dispatchOurs(ws, new NativeMessageEvent('message', dict({ data: value, origin })), mark);
   };
 
   // Rules only run once the user set some in the panel; until then no page-world method is
@@ -206,7 +211,7 @@ declare const __COMMAND_EVENT__: string;
       if (simulated && !apply(weakHas, ours, [e])) {
         // Swap the real close (code 1005 from our close()) for the one the user asked for.
         apply(stopImmediate, e, []);
-        return dispatchOurs(ws, new NativeCloseEvent('close', simulated), { kind: 'fake' });
+        return dispatchOurs(ws, new NativeCloseEvent('close', dict(simulated)), { kind: 'fake' });
       }
       delete sockets[socketId];
       emit(['close', socketId, now(), apply(closeCode, e, []), apply(closeReason, e, []), apply(closeWasClean, e, [])]);
