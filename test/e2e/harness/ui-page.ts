@@ -72,6 +72,10 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
   };
   const describe = (role: string, name: Name | null) => `${role}${name === null ? '' : ` named ${String(name)}`}`;
 
+  // Input goes to the tab in front: a test that drives several tabs must not type into one that
+  // lost focus (a `change` on blur never fires there).
+  const front = () => (raw as PlaywrightPage).bringToFront();
+
   const page: UiPage = {
     raw,
     url: () => raw.url(),
@@ -79,6 +83,7 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
       await (raw as PlaywrightPage).goto(url);
     },
     async click(role, name, index = 0) {
+      await front();
       // Waits until the element is where a click would reach it: a layout still settling (a
       // status line appearing) must not send the click to a neighbour.
       const el = await page.waitFor(async () => {
@@ -91,6 +96,7 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
       await raw.mouse.click(el!.x, el!.y);
     },
     async fill(role, name, value) {
+      await front();
       // Focus the field itself, then type as a user would: select all, delete, type.
       await page.waitFor(async () => locate(role, name, 0, true), null).catch(async (error: unknown) => {
         await saveFailureScreenshot(raw, `fill-${role}-${String(name)}`);
@@ -101,6 +107,7 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
       if (value) await raw.keyboard.type(value);
     },
     async press(key) {
+      await front();
       await raw.keyboard.press(key as never);
     },
     async text(role, name, index = 0) {
