@@ -6,7 +6,7 @@ import { writeClipboard } from './clipboard';
 import { copyAs, type CopyFormat } from './copy-formats';
 import { DecodedView } from './decoded-view';
 import { eventSize } from './event-size';
-import { eventSummary } from './frame-row';
+import { eventSummary } from '../ui/event-summary';
 import { JsonTreeView } from './json-tree-view';
 import type { SocketSummary } from './socket-summary';
 

@@ -1,30 +1,12 @@
-import { describeCloseCode } from '../core/close-codes';
-import { formatBytes, formatClock, makeVisible, previewPayload } from '../core/format';
+import { formatBytes, formatClock } from '../core/format';
 import type { SocketEvent } from '../protocol';
+import { eventLabel, eventSummary } from '../ui/event-summary';
 import { decodedRowSummary } from '../ui/lazy-decoders';
 import { markLabel } from '../ui/mark-label';
 import { eventSize } from './event-size';
 import { Highlighted } from './highlighted';
 import { formatSince } from './time-format';
 import { socketEpoch, type SocketSummary } from './socket-summary';
-
-const LABELS = { created: '● Connecting', open: '● Open', error: '⚠ Error', close: '■ Closed' } as const;
-
-/** One line of the "Data" column; all untrusted text ends up in JSX text nodes only. */
-export function eventSummary(e: SocketEvent): string {
-  switch (e.type) {
-    case 'frame':
-      return previewPayload(e.payload);
-    case 'created':
-      return makeVisible(e.url);
-    case 'open':
-      return `${e.protocol ? `protocol ${makeVisible(e.protocol)}` : 'no subprotocol'}${e.extensions ? `, extensions ${makeVisible(e.extensions)}` : ''}`;
-    case 'error':
-      return makeVisible(e.message);
-    case 'close':
-      return `${e.code} ${describeCloseCode(e.code)}${e.reason ? ` — “${makeVisible(e.reason)}”` : ''}${e.wasClean ? '' : ' (not clean)'}`;
-  }
-}
 
 /**
  * The cells of one row. TRICKY: the ' ' text nodes between cells do not show (flex layout drops
@@ -36,7 +18,7 @@ export function FrameRowCells({ event: e, socket, pattern }: { event: SocketEven
   return (
     <>
       <span role="gridcell" class="fcell fcell-direction">
-        {isFrame ? (e.direction === 'out' ? '↑ Sent' : '↓ Received') : LABELS[e.type]}
+        {eventLabel(e)}
       </span>{' '}
       <span role="gridcell" class="fcell fcell-time">
         <time>{formatClock(e.time)}</time>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { loadDecoders, onDecodersChange } from '../ui/lazy-decoders';
+import { useState } from 'preact/hooks';
+import { useDecoders } from '../ui/use-decoders';
 import { useStore } from '../ui/use-store';
 import { ActPanel } from './act-panel';
 import type { ActStore } from './act-store';
@@ -20,12 +20,7 @@ import { StatsView } from './stats-view';
 export function PanelApp({ store, act, actions }: { store: PanelStore; act?: ActStore; actions?: ComponentChildren }) {
   const state = useStore(store);
   const [actOpen, setActOpen] = useState(false);
-  // Rows show decoded summaries once the decoders have loaded (after the first render).
-  const [, setDecoderGeneration] = useState(0);
-  useEffect(() => {
-    void loadDecoders();
-    return onDecodersChange(() => setDecoderGeneration((g) => g + 1));
-  }, []);
+  useDecoders(); // rows show decoded summaries once the decoders have loaded
   const [socketsOpen, setSocketsOpen] = useState(true);
   const [statsOpen, setStatsOpen] = useState(false);
   const sockets = [...state.sockets.values()];

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { makeVisible } from '../core/format';
 import { browser } from '../extension/browser';
-import { loadDecoders } from '../ui/lazy-decoders';
+import { useDecoders } from '../ui/use-decoders';
 import { useStore } from '../ui/use-store';
 import { CloseForm } from './close-form';
 import { Composer } from './composer';
@@ -23,9 +23,7 @@ function useTick() {
 
 export function PopupApp({ store, endpoints, defaultUrl }: { store: PopupStore; endpoints: EndpointStore; defaultUrl: string }) {
   const state = useStore(store);
-  // Rows name protocol messages once the decoders have loaded (after the first render).
-  const [, setDecodersReady] = useState(false);
-  useEffect(() => void loadDecoders().then(() => setDecodersReady(true)), []);
+  useDecoders(); // rows name protocol messages once the decoders have loaded
   useTick();
   const selected = store.selected();
   const log = store.selectedLog();
