@@ -14,9 +14,25 @@ export function createEndpointStore(storage: EndpointStorage) {
     for (const l of listeners) l();
     if (persist) storage.save(state).catch((error: unknown) => console.warn('could not save endpoints', error));
   };
+  // TRICKY: edits made before the stored lists have loaded (connecting right after opening the
+  // popup) are applied on top of them once they arrive; saving earlier would erase them.
+  type Edit = (lists: EndpointLists) => EndpointLists;
+  let pending: Edit[] | null = [];
+  const edit = (change: Edit) => {
+    if (pending) pending.push(change);
+    set(change(state), pending === null);
+  };
+  const loaded = (stored: EndpointLists) => {
+    const edits = pending ?? [];
+    pending = null;
+    set(edits.reduce((lists, change) => change(lists), stored), edits.length > 0);
+  };
   storage.load().then(
-    (stored) => set(readEndpointLists(stored), false),
-    (error: unknown) => console.warn('could not load endpoints', error),
+    (stored) => loaded(readEndpointLists(stored)),
+    (error: unknown) => {
+      console.warn('could not load endpoints', error);
+      loaded({ recentUrls: [], endpoints: [] });
+    },
   );
   return {
     getState: () => state,
@@ -24,9 +40,10 @@ export function createEndpointStore(storage: EndpointStorage) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    remember: (url: string) => set({ ...state, recentUrls: rememberUrl(state.recentUrls, url) }, true),
-    save: (endpoint: SavedEndpoint) => set({ ...state, endpoints: saveEndpoint(state.endpoints, endpoint) }, true),
-    forget: (endpoint: SavedEndpoint) => set({ ...state, endpoints: state.endpoints.filter((e) => e !== endpoint) }, true),
+    remember: (url: string) => edit((lists) => ({ ...lists, recentUrls: rememberUrl(lists.recentUrls, url) })),
+    save: (endpoint: SavedEndpoint) => edit((lists) => ({ ...lists, endpoints: saveEndpoint(lists.endpoints, endpoint) })),
+    forget: (endpoint: SavedEndpoint) =>
+      edit((lists) => ({ ...lists, endpoints: lists.endpoints.filter((e) => e.url !== endpoint.url || e.protocols !== endpoint.protocols) })),
   };
 }
 export type EndpointStore = ReturnType<typeof createEndpointStore>;
