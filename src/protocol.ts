@@ -144,7 +144,36 @@ export interface ConnectionSummary {
   readonly reconnectAt: number | null;
   /** Frames kept in this connection's log before the oldest are dropped (user-set). */
   readonly frameLimit: number;
+  /** The periodic send running on this connection, or null. */
+  readonly repeat: RepeatStatus | null;
 }
+
+/** How the composer reads what the user typed. */
+export type ComposerMode = 'text' | 'json' | 'hex' | 'base64';
+export const COMPOSER_MODES: readonly ComposerMode[] = ['text', 'json', 'hex', 'base64'];
+
+/**
+ * Periodic send ("repeat"): the composer's message, sent by the background every `intervalMs`
+ * (the first at once) until `times` sends or until stopped. Heartbeats, load tests.
+ */
+export interface RepeatPlan {
+  readonly mode: ComposerMode;
+  readonly message: string;
+  /** The user's "name=value" lines when {{variables}} are expanded; null sends the message as typed. */
+  readonly variables: string | null;
+  readonly intervalMs: number;
+  /** Sends in all; null repeats until stopped. */
+  readonly times: number | null;
+}
+
+/** Progress of a running repeat, shown in the popup. */
+export interface RepeatStatus {
+  readonly intervalMs: number;
+  readonly times: number | null;
+  readonly sent: number;
+}
+
+export const REPEAT_LIMITS = { minIntervalMs: 10, maxIntervalMs: 86_400_000, maxTimes: 1_000_000 } as const;
 
 export interface HandshakeHeader {
   readonly name: string;
@@ -177,7 +206,9 @@ export type PopupToBackground =
     }
   /** Popup log actions: clear a log, forget a closed connection, set the frame limit. */
   | { readonly source: 'socket-scope-popup'; readonly type: 'clear-log' | 'remove'; readonly connectionId: string }
-  | { readonly source: 'socket-scope-popup'; readonly type: 'set-log-limit'; readonly connectionId: string; readonly maxFrames: number };
+  | { readonly source: 'socket-scope-popup'; readonly type: 'set-log-limit'; readonly connectionId: string; readonly maxFrames: number }
+  | { readonly source: 'socket-scope-popup'; readonly type: 'start-repeat'; readonly connectionId: string; readonly plan: RepeatPlan }
+  | { readonly source: 'socket-scope-popup'; readonly type: 'stop-repeat'; readonly connectionId: string };
 
 export type BackgroundToPopup =
   | {
@@ -290,6 +321,23 @@ export function isRelayToBackground(x: unknown): x is RelayToBackground {
 const isHandshakeHeader = (x: unknown): x is HandshakeHeader =>
   isRecord(x) && isString(x.name) && /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,256}$/.test(x.name) && isString(x.value) && x.value.length <= 8_192;
 
+const isCount = (x: unknown, min: number, max: number): x is number => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+
+function isRepeatPlan(x: unknown): x is RepeatPlan {
+  return (
+    isRecord(x) &&
+    COMPOSER_MODES.includes(x.mode as ComposerMode) &&
+    isString(x.message) &&
+    x.message.length <= LIMITS.maxMessageBytes &&
+    (x.variables === null || (isString(x.variables) && x.variables.length <= 65_536)) &&
+    isCount(x.intervalMs, REPEAT_LIMITS.minIntervalMs, REPEAT_LIMITS.maxIntervalMs) &&
+    (x.times === null || isCount(x.times, 1, REPEAT_LIMITS.maxTimes))
+  );
+}
+
+const isRepeatStatus = (x: unknown): x is RepeatStatus =>
+  isRecord(x) && isFiniteNumber(x.intervalMs) && (x.times === null || isFiniteNumber(x.times)) && isFiniteNumber(x.sent);
+
 export function isPopupToBackground(x: unknown): x is PopupToBackground {
   if (!isRecord(x) || x.source !== 'socket-scope-popup') return false;
   switch (x.type) {
@@ -305,7 +353,10 @@ export function isPopupToBackground(x: unknown): x is PopupToBackground {
       );
     case 'clear-log':
     case 'remove':
+    case 'stop-repeat':
       return isString(x.connectionId);
+    case 'start-repeat':
+      return isString(x.connectionId) && isRepeatPlan(x.plan);
     case 'set-log-limit':
       return isString(x.connectionId) && Number.isInteger(x.maxFrames) && (x.maxFrames as number) >= 1 && (x.maxFrames as number) <= 1_000_000;
     case 'send':
@@ -398,7 +449,8 @@ function isConnectionSummary(x: unknown): x is ConnectionSummary {
     typeof x.autoReconnect === 'boolean' &&
     isFiniteNumber(x.reconnectAttempt) &&
     isNumberOrNull(x.reconnectAt) &&
-    isFiniteNumber(x.frameLimit)
+    isFiniteNumber(x.frameLimit) &&
+    (x.repeat === null || isRepeatStatus(x.repeat))
   );
 }
 

@@ -1,7 +1,8 @@
 import { createEventLog, type EventLogLimits, DEFAULT_LIMITS } from '../core/event-log';
 import { base64ToBytes as base64Bytes } from '../core/bytes';
 import { checkWebSocketUrl } from '../core/ws-url';
-import type { ConnectionSummary, HandshakeHeader, SocketEvent, WirePayload } from '../protocol';
+import type { ConnectionSummary, HandshakeHeader, RepeatPlan, SocketEvent, WirePayload } from '../protocol';
+import { startRepeat } from './repeat-sender';
 import { attachSocket, reconnectDelay, summaryOf, type Connection, type ReconnectOptions, type WebSocketLike } from './connection';
 
 export type { WebSocketLike } from './connection';
@@ -17,6 +18,9 @@ export interface ConnectionManager {
   disconnect(id: string, code: number, reason: string): Result;
   clearLog(id: string): Result;
   setLogLimit(id: string, maxFrames: number): Result;
+  /** Sends a message now and periodically (see startRepeat); replaces a repeat already running. */
+  startRepeat(id: string, plan: RepeatPlan): Result;
+  stopRepeat(id: string): Result;
   /** Closes (if needed) and forgets a connection and its log. */
   remove(id: string): Result;
   summaries(): ConnectionSummary[];
@@ -48,6 +52,28 @@ export function createConnectionManager(
     c.log.append([event]);
     for (const l of listeners) l([event]);
   };
+  /** Tells listeners that summaries changed without a socket event (repeat or reconnect state). */
+  const summariesChanged = () => {
+    for (const l of listeners) l([]);
+  };
+
+  const sendNow = (c: Connection, payload: WirePayload): Result => {
+    if (c.state !== 'open' || !c.socket) return { ok: false, error: `Cannot send: the connection is ${c.state}` };
+    try {
+      c.socket.send(payload.kind === 'text' ? payload.text : base64Bytes(payload.base64));
+    } catch (error) {
+      return { ok: false, error: errorText(error) };
+    }
+    record(c, { type: 'frame', socketId: c.id, time: now(), direction: 'out', payload });
+    return { ok: true };
+  };
+
+  const stopRepeat = (c: Connection) => {
+    if (!c.repeat) return;
+    c.repeat.stop();
+    c.repeat = null;
+    summariesChanged();
+  };
 
   const createAndAttach = (c: Connection, removeHeaders: () => void): Result => {
     try {
@@ -62,7 +88,10 @@ export function createConnectionManager(
     attachSocket(c, c.socket, now, (event) => {
       if (event.type === 'open' || event.type === 'close') removeHeaders();
       record(c, event);
-    }, () => scheduleReconnect(c));
+    }, () => {
+      stopRepeat(c);
+      scheduleReconnect(c);
+    });
     return { ok: true };
   };
 
@@ -84,7 +113,7 @@ export function createConnectionManager(
   const fail = (c: Connection, message: string) => {
     record(c, { type: 'error', socketId: c.id, time: now(), message });
     c.state = 'closed';
-    for (const l of listeners) l([]);
+    summariesChanged();
   };
 
   const scheduleReconnect = (c: Connection) => {
@@ -95,7 +124,7 @@ export function createConnectionManager(
     c.reconnectAttempt++;
     const delay = reconnectDelay(c.reconnectAttempt, reconnect);
     c.reconnectAt = now() + delay;
-    for (const l of listeners) l([]); // summaries changed (and the keep-alive must stay on)
+    summariesChanged(); // and the keep-alive must stay on
     c.reconnectTimer = setTimeout(() => {
       c.reconnectTimer = null;
       c.reconnectAt = null;
@@ -109,8 +138,7 @@ export function createConnectionManager(
     clearTimeout(c.reconnectTimer);
     c.reconnectTimer = null;
     c.reconnectAt = null;
-    // No socket event marks this change: tell listeners that summaries changed.
-    for (const l of listeners) l([]);
+    summariesChanged();
   };
 
   const withConnection = (id: string, fn: (c: Connection) => Result): Result => {
@@ -127,26 +155,37 @@ export function createConnectionManager(
         id, url: checked.url, protocols: [...protocols], headers: [...headers], socket: null, state: 'connecting', protocol: '', extensions: '',
         createdAt: now(), openedAt: null, closeCode: null, closeReason: '', log: createEventLog(limits),
         frameLimit: limits.maxFrames, droppedBefore: 0, autoReconnect, reconnectAttempt: 0, reconnectAt: null, reconnectTimer: null, userClosed: false,
+        repeat: null,
       };
       connections.set(id, c);
       const opened = open(c);
       if (!opened.ok) connections.delete(id);
       return opened.ok ? { ok: true, id } : opened;
     },
-    send: (id, payload) =>
+    send: (id, payload) => withConnection(id, (c) => sendNow(c, payload)),
+    startRepeat: (id, plan) =>
       withConnection(id, (c) => {
-        if (c.state !== 'open' || !c.socket) return { ok: false, error: `Cannot send: the connection is ${c.state}` };
-        try {
-          c.socket.send(payload.kind === 'text' ? payload.text : base64Bytes(payload.base64));
-        } catch (error) {
-          return { ok: false, error: errorText(error) };
-        }
-        record(c, { type: 'frame', socketId: id, time: now(), direction: 'out', payload });
+        if (c.state !== 'open') return { ok: false, error: `Cannot repeat: the connection is ${c.state}` };
+        stopRepeat(c);
+        const started = startRepeat(plan, (payload) => sendNow(c, payload), () => {
+          c.repeat = null;
+          summariesChanged();
+        });
+        if (!started.ok) return started;
+        // A repeat of one send is already over: only a running one is kept.
+        if (started.repeat.isRunning()) c.repeat = started.repeat;
+        summariesChanged();
+        return { ok: true };
+      }),
+    stopRepeat: (id) =>
+      withConnection(id, (c) => {
+        stopRepeat(c);
         return { ok: true };
       }),
     disconnect: (id, code, reason) =>
       withConnection(id, (c) => {
         c.userClosed = true;
+        stopRepeat(c);
         cancelReconnect(c);
         if (c.state === 'closed' || c.state === 'closing' || !c.socket) return { ok: true };
         try {
@@ -175,6 +214,7 @@ export function createConnectionManager(
     remove: (id) =>
       withConnection(id, (c) => {
         c.userClosed = true;
+        stopRepeat(c);
         cancelReconnect(c);
         connections.delete(id);
         if (c.socket && c.state !== 'closed') c.socket.close(1000, '');

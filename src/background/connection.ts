@@ -1,5 +1,6 @@
 import { bytesToBase64 } from '../core/bytes';
 import type { EventLog } from '../core/event-log';
+import type { RunningRepeat } from './repeat-sender';
 import type { ConnectionSummary, HandshakeHeader, SocketEvent, SocketState, WirePayload } from '../protocol';
 
 export type WebSocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState' | 'protocol' | 'extensions' | 'binaryType'> & {
@@ -33,6 +34,8 @@ export interface Connection {
   reconnectTimer: ReturnType<typeof setTimeout> | null;
   /** The user asked to close: never reconnect. */
   userClosed: boolean;
+  /** Periodic send in progress; stopped when the socket closes. */
+  repeat: RunningRepeat | null;
 }
 
 export interface ReconnectOptions {
@@ -101,6 +104,6 @@ export function summaryOf(c: Connection): ConnectionSummary {
     id: c.id, url: c.url, state: c.state, protocol: c.protocol, extensions: c.extensions, openedAt: c.openedAt,
     closeCode: c.closeCode, closeReason: c.closeReason, dropped: c.droppedBefore + c.log.dropped, createdAt: c.createdAt,
     protocols: c.protocols, autoReconnect: c.autoReconnect, reconnectAttempt: c.reconnectAttempt,
-    reconnectAt: c.reconnectAt, frameLimit: c.frameLimit,
+    reconnectAt: c.reconnectAt, frameLimit: c.frameLimit, repeat: c.repeat?.status() ?? null,
   };
 }

@@ -78,6 +78,14 @@ export function createPopupHub(manager: ConnectionManager) {
           case 'set-log-limit':
             resyncAll(manager.setLogLimit(message.connectionId, message.maxFrames), popup);
             break;
+          case 'start-repeat': {
+            const result = manager.startRepeat(message.connectionId, message.plan);
+            if (!result.ok) fail(popup, result.error);
+            break;
+          }
+          case 'stop-repeat':
+            manager.stopRepeat(message.connectionId);
+            break;
           case 'disconnect': {
             const result = manager.disconnect(message.connectionId, message.code, message.reason);
             if (!result.ok) fail(popup, result.error);

@@ -1,9 +1,7 @@
-import type { WirePayload } from '../protocol';
+import type { ComposerMode, WirePayload } from '../protocol';
 import { bytesToBase64 } from './bytes';
 
-/** How the composer reads what the user typed. */
-export type ComposerMode = 'text' | 'json' | 'hex' | 'base64';
-export const COMPOSER_MODES: readonly ComposerMode[] = ['text', 'json', 'hex', 'base64'];
+export { COMPOSER_MODES, type ComposerMode } from '../protocol';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 

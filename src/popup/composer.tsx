@@ -1,29 +1,38 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { bytesToBase64 } from '../core/bytes';
-import { buildPayload, COMPOSER_MODES, formatJson, type ComposerMode } from '../core/composer';
+import { COMPOSER_MODES, formatJson, type ComposerMode } from '../core/composer';
+import { composeMessage, describeRepeat, parseRepeatFields } from '../core/repeat';
 import { createSendHistory } from '../core/send-history';
-import { expandTemplate, parseVariables } from '../core/template';
+import type { RepeatStatus } from '../protocol';
 import type { PopupStore } from './popup-store';
 import { Segmented } from './segmented';
 
 const MODE_NAMES: Record<ComposerMode, string> = { text: 'Text', json: 'JSON', hex: 'Hex', base64: 'Base64' };
 
-export function Composer({ store, canSend }: { store: PopupStore; canSend: boolean }) {
+export function Composer({ store, canSend, repeat }: { store: PopupStore; canSend: boolean; repeat: RepeatStatus | null }) {
   const [mode, setMode] = useState<ComposerMode>('text');
   const [message, setMessage] = useState('');
   const history = useMemo(() => createSendHistory(), []);
   const [templates, setTemplates] = useState(false);
   const [variables, setVariables] = useState('');
+  const [repeating, setRepeating] = useState(false);
+  const [every, setEvery] = useState('1000');
+  const [times, setTimes] = useState('');
   const counter = useRef(1);
 
   const send = () => {
-    const text = templates && (mode === 'text' || mode === 'json') ? expand(message, variables, counter.current) : { ok: true as const, text: message };
-    if (!text.ok) return store.showError(text.error);
-    const payload = buildPayload(mode, text.text);
+    if (repeating) return startRepeat();
+    const payload = composeMessage(mode, message, templates ? variables : null, { counter: counter.current, now: Date.now(), uuid: () => crypto.randomUUID() });
     if (!payload.ok) return store.showError(payload.error);
     if (!store.send(payload.value)) return;
     history.push(message);
     if (templates) counter.current++;
+  };
+  // The background sends (and expands {{variables}} for) each repeat: it goes on with the popup closed.
+  const startRepeat = () => {
+    const schedule = parseRepeatFields(every, times);
+    if (!schedule.ok) return store.showError(schedule.error);
+    if (store.startRepeat({ mode, message, variables: templates ? variables : null, ...schedule.value })) history.push(message);
   };
   const reformat = (pretty: boolean) => {
     const r = formatJson(message, pretty);
@@ -50,6 +59,10 @@ export function Composer({ store, canSend }: { store: PopupStore; canSend: boole
         <label class="check">
           <input type="checkbox" checked={templates} onChange={(e) => setTemplates(e.currentTarget.checked)} />
           <span>{'Expand {{variables}}'}</span>
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={repeating} onChange={(e) => setRepeating(e.currentTarget.checked)} />
+          <span>Repeat</span>
         </label>
         <label class="file-button secondary">
           <span>Send file…</span>
@@ -96,15 +109,26 @@ export function Composer({ store, canSend }: { store: PopupStore; canSend: boole
             <textarea rows={2} cols={18} value={variables} spellcheck={false} placeholder="user=ada" onInput={(e) => setVariables(e.currentTarget.value)} />
           </label>
         )}
-        <button type="submit" disabled={!canSend}>Send</button>
+        <button type="submit" disabled={!canSend}>{repeating ? 'Start repeating' : 'Send'}</button>
       </div>
+      {repeating && (
+        <div class="composer-row">
+          <label class="field">
+            <span>Every (ms)</span>
+            <input type="text" inputMode="numeric" size={8} value={every} onInput={(e) => setEvery(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>Times</span>
+            <input type="text" inputMode="numeric" size={8} value={times} placeholder="until stopped" onInput={(e) => setTimes(e.currentTarget.value)} />
+          </label>
+        </div>
+      )}
+      {repeat && (
+        <p class="repeat-status">
+          <span role="status" aria-label="Repeat">{describeRepeat(repeat)}</span>
+          <button type="button" class="secondary" onClick={() => store.stopRepeat()}>Stop repeating</button>
+        </p>
+      )}
     </form>
   );
-}
-
-/** {{counter}}, {{timestamp}}, {{iso}}, {{uuid}} and the user's variables, at send time. */
-function expand(message: string, variables: string, counter: number) {
-  const vars = parseVariables(variables);
-  if (!vars.ok) return vars;
-  return expandTemplate(message, { counter, now: Date.now(), uuid: () => crypto.randomUUID(), vars: vars.vars });
 }

@@ -65,7 +65,7 @@ export function PopupApp({ store, endpoints, defaultUrl }: { store: PopupStore; 
       <LogView key={state.selectedId} log={log} socket={selected ?? undefined} />
       {selected && (
         <>
-          <Composer store={store} canSend={canSend} />
+          <Composer store={store} canSend={canSend} repeat={selected.repeat} />
           <div class="log-settings">
             <LogFiles store={store} canSend={canSend} />
             <LogLimit store={store} limit={selected.frameLimit} />

@@ -3,7 +3,7 @@ import { checkCloseRequest } from '../core/close-codes';
 import { NO_FILTER, type LogFilter } from '../core/log-filter';
 import { hostPermissionFor, parseHeaderLines } from '../core/handshake-headers';
 import { checkWebSocketUrl, parseSubprotocols } from '../core/ws-url';
-import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, SocketEvent, WirePayload } from '../protocol';
+import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, RepeatPlan, SocketEvent, WirePayload } from '../protocol';
 import { createConnectionLog, type ConnectionLog } from './connection-log';
 
 export interface PopupState {
@@ -116,6 +116,16 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
     fn(c);
   };
 
+  /** Posts to the selected connection if it is open; returns whether the request went out. */
+  const postToOpen = (verb: string, message: (c: ConnectionSummary) => Action): boolean => {
+    const c = selected();
+    if (!c) return set({ error: 'Connect first' }), false;
+    if (c.state !== 'open') return set({ error: `Cannot ${verb}: the connection is ${c.state}` }), false;
+    if (state.error) set({ error: null });
+    post(message(c));
+    return true;
+  };
+
   return {
     getState: () => state,
     subscribe(listener: () => void) {
@@ -144,14 +154,10 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
       );
     },
     /** Sends to the selected connection; returns whether the request went out. */
-    send(payload: WirePayload): boolean {
-      const c = selected();
-      if (!c) return set({ error: 'Connect first' }), false;
-      if (c.state !== 'open') return set({ error: `Cannot send: the connection is ${c.state}` }), false;
-      if (state.error) set({ error: null });
-      post({ type: 'send', connectionId: c.id, payload });
-      return true;
-    },
+    send: (payload: WirePayload): boolean => postToOpen('send', (c) => ({ type: 'send', connectionId: c.id, payload })),
+    /** Asks the background to send periodically on the selected connection; returns whether it went out. */
+    startRepeat: (plan: RepeatPlan): boolean => postToOpen('repeat', (c) => ({ type: 'start-repeat', connectionId: c.id, plan })),
+    stopRepeat: () => withSelected((c) => post({ type: 'stop-repeat', connectionId: c.id })),
     sendText(text: string) {
       return this.send({ kind: 'text', text });
     },

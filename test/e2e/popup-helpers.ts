@@ -60,3 +60,23 @@ export async function pressCtrlEnter(popup: UiPage) {
   await keyboard.press('Enter');
   await keyboard.up('Control');
 }
+
+/** Texts of the popup connections' frames in one direction, as the background holds them. */
+export function backgroundFrameTexts(session: ExtensionSession, direction: 'in' | 'out'): Promise<string[]> {
+  return session.background(
+    (debug, dir: string) =>
+      debug.connections.events().flatMap((e: any) => (e.type === 'frame' && e.direction === dir && e.payload.kind === 'text' ? [e.payload.text] : [])),
+    direction,
+  ) as Promise<string[]>;
+}
+
+/** Polls the background (no popup needed) until `done` holds for those texts. */
+export async function waitForBackgroundFrames(session: ExtensionSession, direction: 'in' | 'out', done: (texts: string[]) => boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const texts = await backgroundFrameTexts(session, direction);
+    if (done(texts)) return texts;
+    if (Date.now() > deadline) throw new Error(`background frames (${direction}) incomplete after ${timeoutMs} ms: ${JSON.stringify(texts).slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 50)); // poll interval
+  }
+}

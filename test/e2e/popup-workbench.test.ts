@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { BROWSERS, launch, type ExtensionSession } from './harness/session';
-import { captureDownloads, chooseFile, connect, pressCtrlEnter, send } from './popup-helpers';
+import { backgroundFrameTexts, captureDownloads, chooseFile, connect, pressCtrlEnter, send, waitForBackgroundFrames } from './popup-helpers';
 
 describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
   let server: EchoServer;
@@ -44,6 +44,51 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await tab.click('tab', `${server.url}/one`);
     await tab.waitForText('log', 'Message log', /↑ Sent \S+ 5 B text first/);
     await tab.close();
+    await popup.close();
+  });
+
+  it('repeats a message from the background with the popup closed, and stops on request', async () => {
+    let popup = await session.openExtensionPage('popup.html');
+    await connect(popup, `${server.url}/repeat`);
+    await popup.click('checkbox', 'Expand {{variables}}');
+    await popup.click('checkbox', 'Repeat');
+    await popup.fill('textbox', 'Message', '{"beat":{{counter}}}');
+    await popup.fill('textbox', 'Every (ms)', '5');
+    await popup.click('button', 'Start repeating');
+    await popup.waitForText('alert', null, 'Repeat every: a whole number of milliseconds from 10 to 86,400,000');
+    await popup.fill('textbox', 'Every (ms)', '150');
+    await popup.fill('textbox', 'Times', '0');
+    await popup.click('button', 'Start repeating');
+    await popup.waitForText('alert', null, 'Times: a whole number from 1 to 1,000,000, or empty to repeat until stopped');
+    await popup.fill('textbox', 'Times', '6');
+    await popup.click('button', 'Start repeating');
+    await popup.waitForText('status', 'Repeat', /^Repeating every 150 ms · [1-5] of 6 sent$/);
+    await popup.close();
+
+    // The background goes on alone: all six beats go out and come back, in order.
+    const beats = ['{"beat":1}', '{"beat":2}', '{"beat":3}', '{"beat":4}', '{"beat":5}', '{"beat":6}'];
+    expect(await waitForBackgroundFrames(session, 'in', (texts) => texts.length >= 6)).toEqual(beats);
+
+    popup = await session.openExtensionPage('popup.html');
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 10 B text \{"beat":6\}/);
+    expect(await popup.exists('status', 'Repeat')).toBe(false);
+
+    // Until stopped: stop it, then a marker's echo shows that nothing went out after the stop.
+    await popup.click('checkbox', 'Repeat');
+    await popup.fill('textbox', 'Message', 'tick');
+    await popup.fill('textbox', 'Every (ms)', '20');
+    await popup.click('button', 'Start repeating');
+    await popup.waitForText('status', 'Repeat', /^Repeating every 20 ms · ([3-9]|\d\d+) sent, until stopped$/);
+    await popup.click('button', 'Stop repeating');
+    await popup.waitFor(async () => !(await popup.exists('status', 'Repeat')), null);
+    await popup.click('checkbox', 'Repeat');
+    await send(popup, 'marker');
+    await popup.waitForText('log', 'Message log', /↓ Received \S+ 6 B text marker\b/);
+    const sent = await backgroundFrameTexts(session, 'out');
+    expect(sent.slice(0, 6)).toEqual(beats);
+    expect(new Set(sent.slice(6, -1))).toEqual(new Set(['tick']));
+    expect(sent.at(-1)).toBe('marker');
+    await popup.click('button', 'Disconnect');
     await popup.close();
   });
 

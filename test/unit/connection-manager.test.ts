@@ -115,6 +115,53 @@ describe('connection manager against a real echo server', () => {
     expect(manager.events().filter((e) => e.type === 'frame')).toEqual([]);
   });
 
+  it('repeats a templated message in order, stops by itself after `times` sends, and again when asked', async () => {
+    const manager = createManager();
+    const id = connectOk(manager, `${server.url}/`);
+    const plan = { mode: 'json', message: '{"n":{{counter}}}', variables: '', intervalMs: 10, times: 3 } as const;
+    expect(manager.startRepeat(id, plan)).toEqual({ ok: false, error: 'Cannot repeat: the connection is connecting' });
+    await waitForEvents(manager, id, hasType('open'));
+
+    expect(manager.startRepeat(id, plan)).toEqual({ ok: true });
+    expect(manager.summaries()[0]?.repeat).toEqual({ intervalMs: 10, times: 3, sent: 1 });
+    const texts = (events: SocketEvent[], direction: 'in' | 'out') =>
+      events.flatMap((e) => (e.type === 'frame' && e.direction === direction && e.payload.kind === 'text' ? [e.payload.text] : []));
+    const done = await waitForEvents(manager, id, (es) => texts(es, 'in').length === 3);
+    expect(texts(done, 'out')).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
+    expect(manager.summaries()[0]?.repeat).toBeNull();
+
+    // Until stopped: stop, then a marker's echo proves that nothing was sent after the stop.
+    expect(manager.startRepeat(id, { ...plan, mode: 'text', message: 'tick', variables: null, times: null })).toEqual({ ok: true });
+    await waitForEvents(manager, id, (es) => texts(es, 'in').filter((t) => t === 'tick').length >= 2);
+    expect(manager.stopRepeat(id)).toEqual({ ok: true });
+    expect(manager.summaries()[0]?.repeat).toBeNull();
+    manager.send(id, { kind: 'text', text: 'marker' });
+    const after = await waitForEvents(manager, id, (es) => texts(es, 'in').includes('marker'));
+    expect(texts(after, 'out').at(-1)).toBe('marker');
+    expect(texts(after, 'in').at(-1)).toBe('marker');
+
+    // A bad template or message is an error at once, and nothing runs.
+    expect(manager.startRepeat(id, { ...plan, message: '{{nope}}' })).toEqual({
+      ok: false, error: 'Unknown variable {{nope}}: define it as nope=value under Variables',
+    });
+    expect(manager.startRepeat(id, { ...plan, mode: 'hex', message: 'zz' })).toEqual({ ok: false, error: 'Invalid hex: "z" is not a hex digit' });
+    expect(manager.summaries()[0]?.repeat).toBeNull();
+    manager.disconnect(id, 1000, '');
+    await waitForEvents(manager, id, hasType('close'));
+  });
+
+  it('stops repeating when the socket closes', async () => {
+    const manager = createManager();
+    const id = connectOk(manager, `${server.url}/`);
+    await waitForEvents(manager, id, hasType('open'));
+    manager.startRepeat(id, { mode: 'text', message: 'x', variables: null, intervalMs: 10, times: null });
+    expect(manager.summaries()[0]?.repeat).not.toBeNull();
+    manager.disconnect(id, 1000, '');
+    expect(manager.summaries()[0]?.repeat).toBeNull();
+    await waitForEvents(manager, id, hasType('close'));
+    expect(manager.summaries()[0]).toMatchObject({ state: 'closed', repeat: null });
+  });
+
   it('rejects an invalid URL and creates nothing', () => {
     const manager = createManager();
     const changes: SocketEvent[][] = [];

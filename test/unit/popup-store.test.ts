@@ -6,7 +6,7 @@ import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, SocketEve
 const BG = { source: 'socket-scope-background' } as const;
 const summary = (id: string, state: ConnectionSummary['state'] = 'open'): ConnectionSummary => ({
   id, url: 'ws://x/', state, protocol: '', extensions: '', openedAt: 1, closeCode: null, closeReason: '', dropped: 0,
-  createdAt: 0, protocols: [], autoReconnect: false, reconnectAttempt: 0, reconnectAt: null, frameLimit: 100_000,
+  createdAt: 0, protocols: [], autoReconnect: false, reconnectAttempt: 0, reconnectAt: null, frameLimit: 100_000, repeat: null,
 });
 const times = (log: { events(): SocketEvent[] } | undefined) => log?.events().map((e) => e.time);
 const frame = (socketId: string, n: number): SocketEvent => ({

@@ -20,7 +20,7 @@ const close: SocketEvent = { type: 'close', socketId: 's1', time: 5, code: 1000,
 const allEvents = [created, open, frame, error, close];
 const summary: ConnectionSummary = {
   id: 'c1', url: 'ws://x/', state: 'open', protocol: '', extensions: '', openedAt: 1, closeCode: null, closeReason: '', dropped: 0,
-  createdAt: 0.5, protocols: [], autoReconnect: false, reconnectAttempt: 0, reconnectAt: null, frameLimit: 100_000,
+  createdAt: 0.5, protocols: [], autoReconnect: false, reconnectAttempt: 0, reconnectAt: null, frameLimit: 100_000, repeat: null,
 };
 
 const without = (o: object, key: string) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
@@ -91,6 +91,7 @@ describe('isRelayToBackground', () => {
 
 describe('isPopupToBackground', () => {
   const src = { source: 'socket-scope-popup' } as const;
+  const plan = { mode: 'json', message: '{"n":{{counter}}}', variables: 'a=1', intervalMs: 1000, times: 10 };
   const valid = [
     { ...src, type: 'hello' },
     { ...src, type: 'connect', url: 'ws://x/', protocols: ['a', 'b'] },
@@ -99,11 +100,14 @@ describe('isPopupToBackground', () => {
     { ...src, type: 'clear-log', connectionId: 'c1' },
     { ...src, type: 'remove', connectionId: 'c1' },
     { ...src, type: 'set-log-limit', connectionId: 'c1', maxFrames: 500 },
+    { ...src, type: 'start-repeat', connectionId: 'c1', plan: { mode: 'json', message: '{"n":{{counter}}}', variables: 'a=1', intervalMs: 1000, times: 10 } },
+    { ...src, type: 'stop-repeat', connectionId: 'c1' },
   ];
   it('accepts each message', () => {
     for (const m of valid) expect(isPopupToBackground(m), m.type).toBe(true);
     expect(isPopupToBackground({ ...valid[1], autoReconnect: true })).toBe(true);
     expect(isPopupToBackground({ ...valid[1], headers: [{ name: 'Authorization', value: 'Bearer x' }] })).toBe(true);
+    expect(isPopupToBackground({ ...valid[7], plan: { ...plan, variables: null, times: null } })).toBe(true);
   });
   it('rejects missing fields, wrong types, wrong source and oversized urls', () => {
     for (const m of valid.slice(1)) {
@@ -118,6 +122,11 @@ describe('isPopupToBackground', () => {
       { ...valid[1], headers: [{ name: 'Bad Name', value: 'x' }] }, { ...valid[1], headers: [{ name: 'X', value: 1 }] },
       { ...valid[1], headers: {} },
       { ...valid[6], maxFrames: 0 }, { ...valid[6], maxFrames: 1.5 }, { ...valid[6], maxFrames: 2_000_000 },
+      ...Object.keys(plan).map((key) => ({ ...valid[7], plan: without(plan, key) })),
+      { ...valid[7], plan: { ...plan, mode: 'xml' } }, { ...valid[7], plan: { ...plan, intervalMs: 9 } },
+      { ...valid[7], plan: { ...plan, intervalMs: 10.5 } }, { ...valid[7], plan: { ...plan, intervalMs: 86_400_001 } },
+      { ...valid[7], plan: { ...plan, times: 0 } }, { ...valid[7], plan: { ...plan, times: 1_000_001 } },
+      { ...valid[7], plan: { ...plan, message: 'x'.repeat(LIMITS.maxMessageBytes + 1) } }, { ...valid[7], plan: [] },
     ]) {
       expect(isPopupToBackground(m), label(m)).toBe(false);
     }
@@ -154,6 +163,8 @@ describe('isBackgroundToPopup', () => {
     expect(isBackgroundToPopup(snapshot)).toBe(true);
     expect(isBackgroundToPopup({ ...snapshot, type: 'popup-update', connections: [], events: [] })).toBe(true);
     expect(isBackgroundToPopup({ ...src, type: 'popup-error', message: 'no' })).toBe(true);
+    const repeating = { ...summary, repeat: { intervalMs: 1000, times: null, sent: 3 } };
+    expect(isBackgroundToPopup({ ...snapshot, connections: [repeating] })).toBe(true);
   });
   it('rejects malformed connections, events and messages', () => {
     for (const key of Object.keys(summary)) {
@@ -163,6 +174,7 @@ describe('isBackgroundToPopup', () => {
       ...nonObjects, { ...snapshot, source: 'socket-scope-relay' }, { ...snapshot, type: 'capture-snapshot' },
       without(snapshot, 'connections'), without(snapshot, 'events'), { ...snapshot, connections: [{ ...summary, state: 'gone' }] },
       { ...snapshot, connections: [{ ...summary, dropped: '0' }] }, { ...snapshot, connections: [{ ...summary, openedAt: 'now' }] },
+      { ...snapshot, connections: [{ ...summary, repeat: { intervalMs: 1000, times: null } }] },
       { ...snapshot, events: [{ ...frame, direction: 'up' }] }, { ...snapshot, events: Array(LIMITS.maxEventsPerMessage + 1).fill(open) },
       { ...src, type: 'popup-error' }, { ...src, type: 'popup-error', message: 1 },
     ]) {
