@@ -26,6 +26,7 @@ const scriptEntries = {
   relay: 'src/page/relay.ts',
   background: 'src/background/index.ts',
   devtools: 'src/devtools/devtools.ts',
+  offscreen: 'src/offscreen/offscreen.ts',
 };
 /**
  * The two UIs, as ES modules with code splitting: what they import dynamically (the protocol
@@ -103,6 +104,8 @@ async function main() {
     await cp(path.join(root, 'static'), out, { recursive: true });
     await writeIcons(path.join(out, 'icons'));
     await writeFile(path.join(out, 'manifest.json'), JSON.stringify(mergeManifest(source, browser), null, 2));
+    // Only Chrome needs the offscreen document (sockets with handshake headers; see offscreen.ts).
+    if (browser === 'firefox') await Promise.all(['offscreen.html', 'offscreen.js'].map((f) => rm(path.join(out, f))));
   }
   await rm(shared, { recursive: true, force: true });
   await writeFile(path.join(dist, 'sizes.json'), JSON.stringify(sizes, null, 2));

@@ -10,7 +10,12 @@
 export const PROTOCOL_VERSION = 1;
 
 /** Port names; the background routes a connecting port by its name. */
-export const PORT_NAMES = { popup: 'socket-scope:popup', panel: 'socket-scope:panel', relay: 'socket-scope:relay' } as const;
+export const PORT_NAMES = {
+  popup: 'socket-scope:popup',
+  panel: 'socket-scope:panel',
+  relay: 'socket-scope:relay',
+  offscreen: 'socket-scope:offscreen',
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // Shared value types
@@ -226,6 +231,31 @@ export type BackgroundToPopup =
   | { readonly source: 'socket-scope-background'; readonly type: 'popup-error'; readonly message: string };
 
 // ---------------------------------------------------------------------------------------------
+// Background ↔ offscreen document (Chrome only): popup sockets that need handshake headers live
+// there, because Chrome applies declarativeNetRequest rules to extension documents' sockets but
+// not to its service worker's. The background drives them; they report what happens.
+// ---------------------------------------------------------------------------------------------
+
+export type BackgroundToOffscreen =
+  | { readonly source: 'socket-scope-background'; readonly type: 'socket-open'; readonly socketId: string; readonly url: string; readonly protocols: readonly string[] }
+  | { readonly source: 'socket-scope-background'; readonly type: 'socket-send'; readonly socketId: string; readonly payload: WirePayload }
+  | { readonly source: 'socket-scope-background'; readonly type: 'socket-close'; readonly socketId: string; readonly code?: number; readonly reason?: string };
+
+/** What happened to one offscreen socket, mirroring the WebSocket events. */
+export type OffscreenSocketEvent =
+  | { readonly kind: 'open'; readonly protocol: string; readonly extensions: string }
+  | { readonly kind: 'message'; readonly payload: WirePayload }
+  | { readonly kind: 'error' }
+  | { readonly kind: 'close'; readonly code: number; readonly reason: string; readonly wasClean: boolean };
+
+export type OffscreenToBackground = {
+  readonly source: 'socket-scope-offscreen';
+  readonly type: 'socket-event';
+  readonly socketId: string;
+  readonly event: OffscreenSocketEvent;
+};
+
+// ---------------------------------------------------------------------------------------------
 // Panel ↔ background (capture of one inspected tab)
 // ---------------------------------------------------------------------------------------------
 
@@ -312,6 +342,40 @@ export function isSocketEvent(x: unknown): x is SocketEvent {
 
 function isEventList(x: unknown): x is SocketEvent[] {
   return Array.isArray(x) && x.length <= LIMITS.maxEventsPerMessage && x.every(isSocketEvent);
+}
+
+export function isBackgroundToOffscreen(x: unknown): x is BackgroundToOffscreen {
+  if (!isRecord(x) || x.source !== 'socket-scope-background' || !isString(x.socketId)) return false;
+  switch (x.type) {
+    case 'socket-open':
+      return isString(x.url) && x.url.length <= LIMITS.maxUrlLength && isStringArray(x.protocols);
+    case 'socket-send':
+      return isWirePayload(x.payload);
+    case 'socket-close':
+      return (x.code === undefined || isFiniteNumber(x.code)) && (x.reason === undefined || isString(x.reason));
+    default:
+      return false;
+  }
+}
+
+function isOffscreenSocketEvent(x: unknown): x is OffscreenSocketEvent {
+  if (!isRecord(x)) return false;
+  switch (x.kind) {
+    case 'open':
+      return isString(x.protocol) && isString(x.extensions);
+    case 'message':
+      return isWirePayload(x.payload);
+    case 'error':
+      return true;
+    case 'close':
+      return isFiniteNumber(x.code) && isString(x.reason) && x.reason.length <= LIMITS.maxReasonLength && typeof x.wasClean === 'boolean';
+    default:
+      return false;
+  }
+}
+
+export function isOffscreenToBackground(x: unknown): x is OffscreenToBackground {
+  return isRecord(x) && x.source === 'socket-scope-offscreen' && x.type === 'socket-event' && isString(x.socketId) && isOffscreenSocketEvent(x.event);
 }
 
 export function isRelayToBackground(x: unknown): x is RelayToBackground {

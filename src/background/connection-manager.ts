@@ -33,6 +33,15 @@ type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 
 export type WebSocketFactory = (url: string, protocols: string[]) => WebSocketLike;
 
+export interface HandshakeHeaderSupport {
+  /** Sets handshake headers before a socket is created; resolves with their removal. */
+  apply(url: string, headers: readonly HandshakeHeader[]): Promise<() => void>;
+  /** Makes the sockets that carry headers, where the header rules apply (Chrome: an offscreen document). */
+  readonly createSocket?: WebSocketFactory;
+}
+
+const NO_HEADER_SUPPORT: HandshakeHeaderSupport = { apply: () => Promise.reject(new Error('Handshake headers are not supported here')) };
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createConnectionManager(
@@ -40,8 +49,7 @@ export function createConnectionManager(
   now: () => number = () => Date.now(),
   limits: EventLogLimits = DEFAULT_LIMITS,
   reconnect: ReconnectOptions = { baseMs: 1_000, maxMs: 30_000, stableMs: 10_000 },
-  /** Sets handshake headers before a socket is created; resolves with their removal. */
-  applyHeaders: (url: string, headers: readonly HandshakeHeader[]) => Promise<() => void> = () => Promise.reject(new Error('Handshake headers are not supported here')),
+  headerSupport: HandshakeHeaderSupport = NO_HEADER_SUPPORT,
 ): ConnectionManager {
   const connections = new Map<string, Connection>();
   const listeners = new Set<(events: SocketEvent[]) => void>();
@@ -77,7 +85,8 @@ export function createConnectionManager(
 
   const createAndAttach = (c: Connection, removeHeaders: () => void): Result => {
     try {
-      c.socket = createSocket(c.url, [...c.protocols]);
+      const make = c.headers.length > 0 ? (headerSupport.createSocket ?? createSocket) : createSocket;
+      c.socket = make(c.url, [...c.protocols]);
     } catch (error) {
       removeHeaders();
       return { ok: false, error: errorText(error) };
@@ -98,7 +107,7 @@ export function createConnectionManager(
   const open = (c: Connection): Result => {
     if (c.headers.length === 0) return createAndAttach(c, () => {});
     c.state = 'connecting';
-    applyHeaders(c.url, c.headers).then(
+    headerSupport.apply(c.url, c.headers).then(
       (remove) => {
         if (c.userClosed || connections.get(c.id) !== c) return remove();
         const created = createAndAttach(c, remove);

@@ -1,7 +1,7 @@
-import { bytesToBase64 } from '../core/bytes';
+import { wirePayloadOf } from '../core/bytes';
 import type { EventLog } from '../core/event-log';
 import type { RunningRepeat } from './repeat-sender';
-import type { ConnectionSummary, HandshakeHeader, SocketEvent, SocketState, WirePayload } from '../protocol';
+import type { ConnectionSummary, HandshakeHeader, SocketEvent, SocketState } from '../protocol';
 
 export type WebSocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState' | 'protocol' | 'extensions' | 'binaryType'> & {
   onopen: ((e: Event) => void) | null;
@@ -50,15 +50,6 @@ export function reconnectDelay(attempt: number, { baseMs, maxMs }: ReconnectOpti
   return Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
 }
 
-export function payloadOf(data: unknown): WirePayload | null {
-  if (typeof data === 'string') return { kind: 'text', text: data };
-  if (data instanceof ArrayBuffer) return { kind: 'binary', base64: bytesToBase64(new Uint8Array(data)) };
-  if (ArrayBuffer.isView(data)) {
-    return { kind: 'binary', base64: bytesToBase64(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) };
-  }
-  return null;
-}
-
 /** Wires a socket's events to the connection's state and log. */
 export function attachSocket(
   c: Connection,
@@ -79,7 +70,7 @@ export function attachSocket(
     record({ type: 'open', socketId: id, time: c.openedAt, protocol: c.protocol, extensions: c.extensions });
   };
   socket.onmessage = (e) => {
-    const payload = current() ? payloadOf(e.data) : null;
+    const payload = current() ? wirePayloadOf(e.data) : null;
     if (payload) record({ type: 'frame', socketId: id, time: now(), direction: 'in', payload });
   };
   socket.onerror = () => {

@@ -9,6 +9,9 @@ import {
   isPanelToBackground,
   isPopupToBackground,
   isRelayToBackground,
+  isOffscreenToBackground,
+  type BackgroundToOffscreen,
+  type OffscreenToBackground,
   type BackgroundToPanel,
   type BackgroundToRelay,
   type RelayToBackground,
@@ -21,6 +24,8 @@ import { manageCapture } from './capture-lifecycle';
 import { createConnectionManager } from './connection-manager';
 import { createHeaderRules, type SessionRulesApi } from './header-rules';
 import { createKeepAlive } from './keep-alive';
+import { offscreenApi, startOffscreenDocument } from './offscreen-document';
+import { createOffscreenSockets } from './offscreen-sockets';
 import { createPageCommandRouter } from './page-commands';
 import { createPopupHub } from './popup-hub';
 
@@ -28,13 +33,13 @@ const captureHub = createCaptureHub();
 const capture = manageCapture(captureHub);
 const pageCommands = createPageCommandRouter();
 const headerRules = createHeaderRules(() => (browser as unknown as { declarativeNetRequest?: SessionRulesApi }).declarativeNetRequest);
-const connections = createConnectionManager(
-  (url, protocols) => new WebSocket(url, protocols),
-  undefined,
-  undefined,
-  undefined,
-  (url, headers) => headerRules.apply(url, headers),
-);
+// Chrome: sockets with handshake headers are opened in an offscreen document (see offscreen.ts).
+const offscreen = offscreenApi();
+const offscreenSockets = offscreen ? createOffscreenSockets(() => startOffscreenDocument(offscreen)) : null;
+const connections = createConnectionManager((url, protocols) => new WebSocket(url, protocols), undefined, undefined, undefined, {
+  apply: (url, headers) => headerRules.apply(url, headers),
+  ...(offscreenSockets ? { createSocket: offscreenSockets.create } : {}),
+});
 const popupHub = createPopupHub(connections);
 // While a popup connection is open or opening, keep the background alive (see keep-alive.ts).
 const keepAlive = createKeepAlive(
@@ -54,6 +59,8 @@ const reject = () => {
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 const isExtensionPage = (port: Runtime.Port) =>
   port.sender?.id === browser.runtime.id && typeof port.sender.url === 'string' && new URL(port.sender.url).origin === extensionOrigin;
+const isOffscreenDocument = (port: Runtime.Port) =>
+  port.sender?.id === browser.runtime.id && port.sender.url === browser.runtime.getURL('offscreen.html');
 
 browser.runtime.onConnect.addListener((port) => {
   switch (port.name) {
@@ -86,6 +93,9 @@ browser.runtime.onConnect.addListener((port) => {
       });
       return;
     }
+    case PORT_NAMES.offscreen:
+      if (!offscreenSockets || !isOffscreenDocument(port)) return port.disconnect();
+      return offscreenSockets.attach(createPortChannel<BackgroundToOffscreen, OffscreenToBackground>(port, isOffscreenToBackground, reject));
     default:
       port.disconnect();
   }
@@ -94,4 +104,4 @@ browser.runtime.onConnect.addListener((port) => {
 browser.tabs.onRemoved.addListener((tabId) => pageCommands.forgetTab(tabId));
 
 // Read by the e2e tests through serviceWorker.evaluate / getBackgroundPage().
-Object.assign(globalThis, { socketScopeDebug: { captureHub, capture, bootedAt: Date.now(), connections, rejected, keepAlive, pageCommands } });
+Object.assign(globalThis, { socketScopeDebug: { captureHub, capture, bootedAt: Date.now(), connections, rejected, keepAlive, pageCommands, offscreenSockets } });

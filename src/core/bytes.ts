@@ -1,4 +1,5 @@
 /** Exact-bytes helpers: base64 is how binary payloads cross JSON-serialising runtime ports. */
+import type { WirePayload } from '../protocol';
 
 type NativeBase64 = { toBase64?: (this: Uint8Array) => string };
 type NativeFromBase64 = { fromBase64?: (s: string) => Uint8Array };
@@ -81,4 +82,14 @@ export function hexDump(bytes: Uint8Array, maxBytes = 64 * 1024): string[] {
     lines.push(`${offset.toString(16).padStart(8, '0')}  ${hex} ${ascii}`);
   }
   return lines;
+}
+
+/** A socket's message data (string, ArrayBuffer or view) as it travels between contexts. */
+export function wirePayloadOf(data: unknown): WirePayload | null {
+  if (typeof data === 'string') return { kind: 'text', text: data };
+  if (data instanceof ArrayBuffer) return { kind: 'binary', base64: bytesToBase64(new Uint8Array(data)) };
+  if (ArrayBuffer.isView(data)) {
+    return { kind: 'binary', base64: bytesToBase64(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) };
+  }
+  return null;
 }

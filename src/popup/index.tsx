@@ -5,7 +5,7 @@ import { createPortChannel } from '../extension/port-channel';
 import { PORT_NAMES, isBackgroundToPopup, type BackgroundToPopup, type PopupToBackground } from '../protocol';
 import { createEndpointStore } from './endpoint-store';
 import { PopupApp } from './popup-app';
-import { CHROMIUM_HEADERS_UNSUPPORTED, createPopupStore } from './popup-store';
+import { createPopupStore } from './popup-store';
 
 // Firefox drops the port when it suspends the event page: reconnect and resync (hello).
 const channel = createReconnectingChannel(() =>
@@ -15,7 +15,6 @@ const store = createPopupStore(channel, {
   // Only the one origin is asked for. (Measured on Firefox 153: asking for declarativeNetRequest
   // as an optional permission never resolves, so it is a required permission in Firefox.)
   requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
-  headersUnsupported: location.protocol === 'moz-extension:' ? null : CHROMIUM_HEADERS_UNSUPPORTED,
 });
 const params = new URLSearchParams(location.search);
 // Opened as a full tab ("Open in tab"): the same UI, sized to the window.

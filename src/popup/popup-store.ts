@@ -28,18 +28,9 @@ type Action = PopupToBackground extends infer M ? (M extends PopupToBackground ?
 export interface PopupEnvironment {
   /** Asks the user for a host permission (must be called within the click that wants it). */
   requestHostPermission(pattern: string): Promise<boolean>;
-  /** Why handshake headers cannot be sent in this browser, or null when they can. */
-  readonly headersUnsupported: string | null;
 }
 
-const noPermissions: PopupEnvironment = { requestHostPermission: () => Promise.resolve(false), headersUnsupported: null };
-
-/**
- * Measured on Chromium 156: declarativeNetRequest rules apply to WebSockets opened by extension
- * pages but not to those opened by the extension's service worker, where our sockets live.
- */
-export const CHROMIUM_HEADERS_UNSUPPORTED =
-  'Handshake headers are not available in Chrome yet: Chrome does not apply header rules to sockets opened by an extension’s service worker. They work in Firefox.';
+const noPermissions: PopupEnvironment = { requestHostPermission: () => Promise.resolve(false) };
 
 export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = noPermissions) {
   const logs = new Map<string, ConnectionLog>();
@@ -145,7 +136,6 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
         ...(autoReconnect ? { autoReconnect } : {}), ...(headers.headers.length ? { headers: headers.headers } : {}),
       };
       if (headers.headers.length === 0) return post(message);
-      if (env.headersUnsupported) return set({ error: env.headersUnsupported });
       // Headers need the host permission for this origin only, asked for at the moment of use.
       const pattern = hostPermissionFor(url.url);
       env.requestHostPermission(pattern).then(

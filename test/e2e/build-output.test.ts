@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -46,10 +47,17 @@ describe('built extension', () => {
       expect(manifest.manifest_version).toBe(3);
       const hook = manifest.content_scripts.find((s: { js: string[] }) => s.js.includes('hook.js'));
       expect(hook).toMatchObject({ world: 'MAIN', run_at: 'document_start', all_frames: true });
-      // Firefox also needs declarativeNetRequest for handshake headers: asked for at runtime as
-      // an optional permission it never resolves there (see README, Popup client).
-      expect(manifest.permissions).toEqual(manifest === firefox ? ['storage', 'declarativeNetRequest'] : ['storage']);
+      // Handshake headers: Firefox needs declarativeNetRequest (asked for at runtime as an optional
+      // permission it never resolves there); Chrome the host-access-only variant and offscreen.
+      expect(manifest.permissions).toEqual(
+        manifest === firefox ? ['storage', 'declarativeNetRequest'] : ['storage', 'declarativeNetRequestWithHostAccess', 'offscreen'],
+      );
+      expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
+      expect(manifest.host_permissions).toBeUndefined();
     }
+    // Only Chrome ships the offscreen document.
+    expect(existsSync(path.join(DIST_CHROME, 'offscreen.html'))).toBe(true);
+    expect(existsSync(path.join(DIST_FIREFOX, 'offscreen.html'))).toBe(false);
   });
 
   it('keeps bundles within their budgets', async () => {

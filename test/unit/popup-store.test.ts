@@ -127,12 +127,12 @@ describe('popup store: workbench', () => {
     expect(received.map((m) => m.type)).toEqual(['hello', 'hello']);
   });
 
-  it('asks for host access before connecting with headers, and refuses where headers cannot work', async () => {
+  it('asks for host access before connecting with headers, and says so when it is refused', async () => {
     const asked: string[] = [];
     const [popupEnd, background] = createMemoryChannelPair<PopupToBackground, BackgroundToPopup>();
     const received: PopupToBackground[] = [];
     background.onMessage((m) => received.push(m));
-    const store = createPopupStore(popupEnd, { requestHostPermission: async (p) => (asked.push(p), true), headersUnsupported: null });
+    const store = createPopupStore(popupEnd, { requestHostPermission: async (p) => (asked.push(p), true) });
     store.connect('ws://127.0.0.1:9/headers', '', false, 'Authorization: Bearer t');
     await new Promise((r) => setTimeout(r, 0));
     expect(asked).toEqual(['http://127.0.0.1/*']);
@@ -140,11 +140,7 @@ describe('popup store: workbench', () => {
       source: 'socket-scope-popup', type: 'connect', url: 'ws://127.0.0.1:9/headers', protocols: [], headers: [{ name: 'Authorization', value: 'Bearer t' }],
     });
 
-    const [other] = createMemoryChannelPair<PopupToBackground, BackgroundToPopup>();
-    const chrome = createPopupStore(other, { requestHostPermission: async () => true, headersUnsupported: 'not here' });
-    chrome.connect('ws://x/', '', false, 'A: 1');
-    expect(chrome.getState().error).toBe('not here');
-    const denied = createPopupStore(createMemoryChannelPair<PopupToBackground, BackgroundToPopup>()[0], { requestHostPermission: async () => false, headersUnsupported: null });
+    const denied = createPopupStore(createMemoryChannelPair<PopupToBackground, BackgroundToPopup>()[0], { requestHostPermission: async () => false });
     denied.connect('wss://x.example/', '', false, 'A: 1');
     await new Promise((r) => setTimeout(r, 0));
     expect(denied.getState().error).toBe('Handshake headers need access to https://x.example/*; permission was not granted');

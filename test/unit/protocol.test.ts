@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   LIMITS,
   isBackgroundToPanel,
+  isBackgroundToOffscreen,
+  isOffscreenToBackground,
   isBackgroundToPopup,
   isPanelToBackground,
   isPopupToBackground,
@@ -196,6 +198,43 @@ describe('isBackgroundToPanel', () => {
       { ...valid, dropped: '0' }, { ...valid, events: [{}] }, { ...valid, events: Array(LIMITS.maxEventsPerMessage + 1).fill(close) },
     ]) {
       expect(isBackgroundToPanel(m)).toBe(false);
+    }
+  });
+});
+
+describe('offscreen document messages', () => {
+  const bg = { source: 'socket-scope-background' } as const;
+  const commands = [
+    { ...bg, type: 'socket-open', socketId: 'o1', url: 'ws://x/', protocols: ['a'] },
+    { ...bg, type: 'socket-send', socketId: 'o1', payload: { kind: 'binary', base64: 'AQID' } },
+    { ...bg, type: 'socket-close', socketId: 'o1', code: 4000, reason: 'bye' },
+    { ...bg, type: 'socket-close', socketId: 'o1' },
+  ];
+  const off = { source: 'socket-scope-offscreen', type: 'socket-event', socketId: 'o1' } as const;
+  const events = [
+    { ...off, event: { kind: 'open', protocol: 'p', extensions: '' } },
+    { ...off, event: { kind: 'message', payload: { kind: 'text', text: 'hi' } } },
+    { ...off, event: { kind: 'error' } },
+    { ...off, event: { kind: 'close', code: 1006, reason: '', wasClean: false } },
+  ];
+  it('accepts each command and event', () => {
+    for (const c of commands) expect(isBackgroundToOffscreen(c), c.type).toBe(true);
+    for (const e of events) expect(isOffscreenToBackground(e), e.event.kind).toBe(true);
+  });
+  it('rejects malformed ones', () => {
+    for (const m of [
+      ...nonObjects, without(commands[0]!, 'socketId'), { ...commands[0], protocols: 'a' }, { ...commands[0], url: 'ws://' + 'a'.repeat(LIMITS.maxUrlLength) },
+      { ...commands[1], payload: { kind: 'binary', base64: '*' } }, { ...commands[2], code: '4000' }, { ...commands[0], source: 'socket-scope-offscreen' },
+      { ...bg, type: 'nope', socketId: 'o1' },
+    ]) {
+      expect(isBackgroundToOffscreen(m), label(m)).toBe(false);
+    }
+    for (const m of [
+      ...nonObjects, { ...off, event: { kind: 'open' } }, { ...off, event: { kind: 'close', code: 1000, reason: 'x'.repeat(LIMITS.maxReasonLength + 1), wasClean: true } },
+      { ...off, event: { kind: 'message', payload: null } }, { ...off, socketId: 1, event: { kind: 'error' } }, { ...off, source: 'socket-scope-background', event: { kind: 'error' } },
+      { ...off, event: { kind: 'boom' } },
+    ]) {
+      expect(isOffscreenToBackground(m), label(m)).toBe(false);
     }
   });
 });
