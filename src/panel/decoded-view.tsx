@@ -1,6 +1,6 @@
 import type { SocketEvent } from '../protocol';
 import { decodeFrame, decoderLabel, decoderOptions, setSocketDecoder, socketDecoderChoice } from '../ui/lazy-decoders';
-import { JsonTreeView } from './json-tree-view';
+import { JsonTreeView } from '../ui/json-tree-view';
 import type { SocketSummary } from './socket-summary';
 
 /** The frame as its protocol reads it: decoder, summary, fields, and the decoded body. */

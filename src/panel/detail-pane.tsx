@@ -7,7 +7,7 @@ import { copyAs, type CopyFormat } from './copy-formats';
 import { DecodedView } from './decoded-view';
 import { eventSize } from './event-size';
 import { eventSummary } from '../ui/event-summary';
-import { JsonTreeView } from './json-tree-view';
+import { JsonTreeView } from '../ui/json-tree-view';
 import type { SocketSummary } from './socket-summary';
 
 type View = 'Decoded' | 'Text' | 'JSON' | 'Hex' | 'Base64';

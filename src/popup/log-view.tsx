@@ -1,7 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { parseJson, type JsonView } from '../core/payload-views/json-view';
 import { EventRow } from '../ui/event-row';
+import { JsonTreeView } from '../ui/json-tree-view';
 import { VirtualList } from '../ui/virtual-list';
-import type { SocketEvent } from '../protocol';
+import { base64ToBytes } from '../core/bytes';
+import type { SocketEvent, WirePayload } from '../protocol';
 import type { ConnectionLog } from './connection-log';
 import { DETAIL_FORMATS, renderDetail, type DetailFormat } from './entry-detail';
 import type { PopupStore } from './popup-store';
@@ -86,11 +89,35 @@ export function LogView({ log, socket }: { log: ConnectionLog | null; socket?: {
             <button type="button" class="secondary" onClick={() => void navigator.clipboard.writeText(renderDetail(selected, format))}>Copy</button>
             <button type="button" class="secondary" onClick={() => setSelected(null)}>Close detail</button>
           </div>
-          <pre class="detail-body" role="document" aria-label="Entry content" tabIndex={0}>
-            {renderDetail(selected, format)}
-          </pre>
+          <EntryBody event={selected} format={format} />
         </section>
       )}
     </div>
+  );
+}
+
+/** Largest frame (characters of text or base64) the JSON view parses into a tree; the Text view shows larger ones. */
+const MAX_JSON_TREE_CHARS = 4 * 1024 * 1024;
+
+function parseFrameJson(payload: WirePayload): JsonView {
+  const size = payload.kind === 'text' ? payload.text.length : payload.base64.length;
+  if (size > MAX_JSON_TREE_CHARS) return { ok: false, error: 'the frame is too large for the tree view: use Text or Copy', tooLarge: true };
+  return parseJson(payload.kind === 'text' ? payload.text : new TextDecoder().decode(base64ToBytes(payload.base64)));
+}
+
+/** The entry in the chosen format: JSON as a collapsible tree, everything else as text. */
+function EntryBody({ event, format }: { event: SocketEvent; format: DetailFormat }) {
+  const json = useMemo(() => (format === 'json' && event.type === 'frame' ? parseFrameJson(event.payload) : null), [event, format]);
+  if (json?.ok) {
+    return (
+      <div class="detail-body" role="document" aria-label="Entry content" tabIndex={0}>
+        <JsonTreeView value={json.value} />
+      </div>
+    );
+  }
+  return (
+    <pre class="detail-body" role="document" aria-label="Entry content" tabIndex={0}>
+      {json ? `Not JSON: ${json.error}` : renderDetail(event, format)}
+    </pre>
   );
 }

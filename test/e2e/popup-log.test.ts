@@ -104,6 +104,13 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
     await popup.waitForText('log', 'Message log', /4 B binary de ad be ef/);
     await popup.click('button', /B text \{"id":1,"op":"subscribe","topic":"prices"\} RTT/);
     await popup.click('radio', 'Detail format: JSON');
+    // A collapsible tree: the root folds away and opens again.
+    const root = '{"id":1,"op":"subscribe","topic":"prices"}';
+    expect(await popup.text('group', 'JSON tree')).toBe(`▾ ${root}id: 1op: "subscribe"topic: "prices"`);
+    await popup.click('button', `▾ ${root}`);
+    await popup.waitForText('group', 'JSON tree', `▸ ${root}`);
+    await popup.click('button', `▸ ${root}`);
+    await popup.waitForText('group', 'JSON tree', /op: "subscribe"/);
     const shoot = (page: UiPage, scheme: string) => page.screenshot(path.join(SCREENSHOTS, `popup-workbench-${browserName}-${scheme}.png`), 'body');
     await shoot(popup, 'light');
     expect(await backgroundColor(popup)).toBe('rgb(255, 255, 255)');

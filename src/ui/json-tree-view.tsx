@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { createJsonTree, visibleRows } from '../core/payload-views';
+import { createJsonTree, visibleRows } from '../core/payload-views/json-tree';
 import { makeVisible } from '../core/format';
 
 /** Rows rendered at most; deeper or longer documents say how many more exist. */
