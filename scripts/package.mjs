@@ -83,10 +83,12 @@ function u32(n) {
   return b;
 }
 
-const outDir = path.join(root, 'artifacts');
+// SOCKET_SCOPE_DIST: the build to package (as for the build); SOCKET_SCOPE_PACKAGES: where the zips go.
+const dist = path.resolve(root, process.env.SOCKET_SCOPE_DIST ?? 'dist');
+const outDir = path.resolve(root, process.env.SOCKET_SCOPE_PACKAGES ?? 'artifacts');
 await mkdir(outDir, { recursive: true });
 for (const browser of ['chrome', 'firefox']) {
-  const dir = path.join(root, 'dist', browser);
+  const dir = path.join(dist, browser);
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8').catch(() => 'null'));
   if (!manifest) throw new Error(`${dir}/manifest.json is missing: run \`node scripts/build.mjs\` first (npm run package does)`);
   if (manifest.version !== version) {

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { inflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -66,4 +68,47 @@ describe('built extension', () => {
     expect(sizes['popup.js']).toBeLessThanOrEqual(80 * 1024);
     expect(sizes['panel.js']).toBeLessThanOrEqual(120 * 1024);
   });
+
+  it('packages store zips: manifest at the root, icons, privacy statement; the offscreen document only for Chrome', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-packages-'));
+    try {
+      await run(process.execPath, [path.join(ROOT, 'scripts/package.mjs')], { env: { ...process.env, SOCKET_SCOPE_DIST: DIST, SOCKET_SCOPE_PACKAGES: out } });
+      const { version } = await readJson(path.join(ROOT, 'package.json'));
+      expect((await readdir(out)).sort()).toEqual([`socket-scope-chrome-${version}.zip`, `socket-scope-firefox-${version}.zip`]);
+      for (const [browser, dist] of [['chrome', DIST_CHROME], ['firefox', DIST_FIREFOX]] as const) {
+        const files = readZip(await readFile(path.join(out, `socket-scope-${browser}-${version}.zip`)));
+        for (const name of ['manifest.json', 'PRIVACY.md', 'background.js', 'hook.js', 'popup.html', 'panel.html', ...[16, 32, 48, 128].map((n) => `icons/icon-${n}.png`)]) {
+          expect(files.has(name), `${browser}: ${name}`).toBe(true);
+        }
+        expect(files.has('offscreen.html')).toBe(browser === 'chrome');
+        // The zip holds exactly the build's bytes.
+        expect(files.get('manifest.json')!.equals(await readFile(path.join(dist, 'manifest.json')))).toBe(true);
+        expect(files.get('icons/icon-128.png')!.equals(await readFile(path.join(dist, 'icons/icon-128.png')))).toBe(true);
+      }
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
 });
+
+/** Entries of a zip (stored or deflated), read through its central directory. */
+function readZip(zip: Buffer): Map<string, Buffer> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const compressed = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const body = zip.subarray(dataStart, dataStart + compressed);
+    files.set(name, method === 8 ? inflateRawSync(body) : Buffer.from(body));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}
