@@ -1,4 +1,5 @@
 import type { SocketEvent } from '../protocol';
+import type { CaptureWrites, WriteResult } from './capture-saver';
 
 /**
  * Saves each tab's capture in IndexedDB so that it survives the background being stopped
@@ -40,21 +41,25 @@ function open(): Promise<IDBDatabase> {
 export function createCapturePersistence() {
   const db = open();
   /** Writes are chained so that they land in the order they were made. */
-  let queue: Promise<unknown> = Promise.resolve();
-  const write = (work: (store: IDBObjectStore) => void) => {
-    queue = queue
-      .then(async () => {
+  let queue: Promise<WriteResult> = Promise.resolve({ ok: true });
+  /**
+   * Never rejects: a failed write (quota full, storage unavailable) resolves with its error, and
+   * the saver tells the user and retries; the capture goes on in memory meanwhile.
+   */
+  const write = (work: (store: IDBObjectStore) => void): Promise<WriteResult> => {
+    queue = queue.then(async (): Promise<WriteResult> => {
+      try {
         const tx = (await db).transaction(STORE, 'readwrite');
         work(tx.objectStore(STORE));
         await new Promise<void>((resolve, reject) => {
           tx.oncomplete = () => resolve();
           tx.onerror = tx.onabort = () => reject(tx.error);
         });
-      })
-      .catch((error: unknown) => {
-        // Quota full or storage unavailable: capture goes on in memory; say so once per failure.
-        console.warn('Socket Scope: could not save the capture', error);
-      });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
     return queue;
   };
   const deleteTab = (store: IDBObjectStore, tabId: number) => {
@@ -67,7 +72,23 @@ export function createCapturePersistence() {
     };
   };
 
+  const writes: CaptureWrites = {
+    append(tabId, events) {
+      return write((store) => store.add({ tabId, events, droppedBefore: 0 } satisfies BatchRecord));
+    },
+    replace(tabId, events, droppedBefore) {
+      return write((store) => {
+        deleteTab(store, tabId);
+        if (events.length > 0 || droppedBefore > 0) store.add({ tabId, events, droppedBefore } satisfies BatchRecord);
+      });
+    },
+    forget(tabId) {
+      return write((store) => deleteTab(store, tabId));
+    },
+  };
+
   return {
+    ...writes,
     async load(): Promise<Map<number, SavedCapture>> {
       const store = (await db).transaction(STORE, 'readonly').objectStore(STORE);
       const records = await request(store.getAll() as IDBRequest<BatchRecord[]>);
@@ -79,19 +100,6 @@ export function createCapturePersistence() {
         for (const e of r.events) saved.events.push(e);
       }
       return byTab;
-    },
-    append(tabId: number, events: readonly SocketEvent[]) {
-      return write((store) => store.add({ tabId, events, droppedBefore: 0 } satisfies BatchRecord));
-    },
-    /** Replaces what is saved for a tab (after a clear, or to compact). */
-    replace(tabId: number, events: readonly SocketEvent[], droppedBefore: number) {
-      return write((store) => {
-        deleteTab(store, tabId);
-        if (events.length > 0 || droppedBefore > 0) store.add({ tabId, events, droppedBefore } satisfies BatchRecord);
-      });
-    },
-    forget(tabId: number) {
-      return write((store) => deleteTab(store, tabId));
     },
     /** Resolves when every write made so far has landed (tests, and before a planned stop). */
     flushed: () => queue,
