@@ -39,7 +39,49 @@ function open(): Promise<IDBDatabase> {
 }
 
 export function createCapturePersistence() {
-  const db = open();
+  /** The open connection, or null when the next use must open one (see `begin`). */
+  let connection: Promise<IDBDatabase> | null = null;
+  const database = () => {
+    if (connection) return connection;
+    const opening: Promise<IDBDatabase> = open().then(
+      (db) => {
+        // Closed by the browser (storage cleared, or failing): open a new one next time.
+        db.onclose = () => {
+          if (connection === opening) connection = null;
+        };
+        return db;
+      },
+      (error: unknown) => {
+        if (connection === opening) connection = null;
+        throw error;
+      },
+    );
+    return (connection = opening);
+  };
+  /**
+   * Starts a transaction with `work` queued in it. Firefox refuses any change on a connection
+   * whose write hit a full quota (InvalidStateError, "did not allow mutations") until it is
+   * reopened, so a refusal is tried once more on a new connection, for the browser's real answer.
+   */
+  const begin = async (work: (store: IDBObjectStore) => void): Promise<IDBTransaction> => {
+    for (let attempt = 1; ; attempt++) {
+      let tx: IDBTransaction | null = null;
+      try {
+        tx = (await database()).transaction(STORE, 'readwrite');
+        work(tx.objectStore(STORE));
+        return tx;
+      } catch (error) {
+        try {
+          tx?.abort(); // none of `work` may land half done (a replace's deletes without its add)
+        } catch {
+          // already finished
+        }
+        if (attempt === 2) throw error;
+        void connection?.then((db) => db.close(), () => {});
+        connection = null;
+      }
+    }
+  };
   /** Writes are chained so that they land in the order they were made. */
   let queue: Promise<WriteResult> = Promise.resolve({ ok: true });
   /**
@@ -49,11 +91,14 @@ export function createCapturePersistence() {
   const write = (work: (store: IDBObjectStore) => void): Promise<WriteResult> => {
     queue = queue.then(async (): Promise<WriteResult> => {
       try {
-        const tx = (await db).transaction(STORE, 'readwrite');
-        work(tx.objectStore(STORE));
+        const tx = await begin(work);
         await new Promise<void>((resolve, reject) => {
+          let requestError: unknown = null;
           tx.oncomplete = () => resolve();
-          tx.onerror = tx.onabort = () => reject(tx.error);
+          // A failed request bubbles here before the transaction aborts; Firefox reports a full
+          // quota that way (Chrome at commit, as the transaction's own error).
+          tx.onerror = (event) => (requestError ??= (event.target as IDBRequest | null)?.error ?? null);
+          tx.onabort = () => reject(tx.error ?? requestError);
         });
         return { ok: true };
       } catch (error) {
@@ -90,7 +135,7 @@ export function createCapturePersistence() {
   return {
     ...writes,
     async load(): Promise<Map<number, SavedCapture>> {
-      const store = (await db).transaction(STORE, 'readonly').objectStore(STORE);
+      const store = (await database()).transaction(STORE, 'readonly').objectStore(STORE);
       const records = await request(store.getAll() as IDBRequest<BatchRecord[]>);
       const byTab = new Map<number, { events: SocketEvent[]; dropped: number }>();
       for (const r of records) {
