@@ -146,8 +146,6 @@ export function createCapturePersistence() {
       }
       return byTab;
     },
-    /** Resolves when every write made so far has landed (tests, and before a planned stop). */
-    flushed: () => queue,
   };
 }
 
