@@ -284,7 +284,23 @@ export type BackgroundToPanel =
   /** A page command could not be delivered (socket gone, page navigated away). */
   | { readonly source: 'socket-scope-background'; readonly type: 'command-error'; readonly tabId: number; readonly message: string }
   /** The tab's rules, sent when a panel subscribes (rules outlive the panel that set them). */
-  | { readonly source: 'socket-scope-background'; readonly type: 'rules'; readonly tabId: number; readonly rules: readonly FrameRule[] };
+  | { readonly source: 'socket-scope-background'; readonly type: 'rules'; readonly tabId: number; readonly rules: readonly FrameRule[] }
+  /**
+   * Saving the tab's capture in browser storage failed (`problem`), or works again (null).
+   * Sent when it changes, and after a snapshot while there is a problem (a snapshot starts the
+   * panel's view over, so no problem is assumed until told).
+   */
+  | { readonly source: 'socket-scope-background'; readonly type: 'save-status'; readonly tabId: number; readonly problem: SaveProblem | null };
+
+/**
+ * Why a tab's capture is not saved: it is then in memory only and would be lost if the browser
+ * stopped the background. `quota`: browser storage is full; `error`: any other failure.
+ */
+export interface SaveProblem {
+  readonly reason: 'quota' | 'error';
+  /** Shown to the user as it is (text only). */
+  readonly message: string;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Guards: used at every trust boundary. They check shape, not just the tag.
@@ -527,7 +543,16 @@ export function isBackgroundToPopup(x: unknown): x is BackgroundToPopup {
   return false;
 }
 
+export const MAX_SAVE_PROBLEM_LENGTH = 2_000;
+
+function isSaveProblem(x: unknown): x is SaveProblem {
+  return isRecord(x) && (x.reason === 'quota' || x.reason === 'error') && isString(x.message) && x.message.length <= MAX_SAVE_PROBLEM_LENGTH;
+}
+
 export function isBackgroundToPanel(x: unknown): x is BackgroundToPanel {
+  if (isRecord(x) && x.source === 'socket-scope-background' && x.type === 'save-status') {
+    return Number.isInteger(x.tabId) && (x.problem === null || isSaveProblem(x.problem));
+  }
   if (isRecord(x) && x.source === 'socket-scope-background' && x.type === 'command-error') {
     return Number.isInteger(x.tabId) && isString(x.message);
   }

@@ -1,6 +1,6 @@
 import type { Channel } from '../core/channel';
 import { createEventLog, type EventLog, type EventLogLimits, DEFAULT_LIMITS } from '../core/event-log';
-import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../protocol';
+import type { BackgroundToPanel, PanelToBackground, SaveProblem, SocketEvent } from '../protocol';
 
 const SNAPSHOT_CHUNK = 5_000;
 
@@ -22,6 +22,8 @@ export interface CaptureHub {
   /** A capture saved before the background restarted, put back before new events arrive. */
   restore(tabId: number, events: readonly SocketEvent[], droppedBefore: number): void;
   setLimits(limits: EventLogLimits): void;
+  /** Tells the tab's panels that its capture cannot be saved (null: saving works again). */
+  setSaveProblem(tabId: number, problem: SaveProblem | null): void;
   forgetTab(tabId: number): void;
   logOf(tabId: number): EventLog | undefined;
   tabIds(): number[];
@@ -32,6 +34,10 @@ export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS)
   const logs = new Map<number, EventLog>();
   const panels = new Map<number, Set<PanelChannel>>();
   const clearListeners: ((tabId: number) => void)[] = [];
+  const saveProblems = new Map<number, SaveProblem>();
+  const saveStatus = (tabId: number): BackgroundToPanel => ({
+    source: 'socket-scope-background', type: 'save-status', tabId, problem: saveProblems.get(tabId) ?? null,
+  });
 
   const logFor = (tabId: number) => {
     let log = logs.get(tabId);
@@ -42,10 +48,14 @@ export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS)
     return log;
   };
 
-  /** Sends a tab's whole capture: chunked, as 100,000 frames would be tens of MiB of JSON. */
+  /**
+   * Sends a tab's whole capture: chunked, as 100,000 frames would be tens of MiB of JSON. A panel
+   * assumes saving works after a snapshot, so a save problem follows it.
+   */
   const sendSnapshot = (tabId: number, to: Iterable<PanelChannel>) => {
     const log = logFor(tabId);
     const all = log.all();
+    const problem = saveProblems.has(tabId) ? saveStatus(tabId) : null;
     for (const panel of to) {
       for (let start = 0; start === 0 || start < all.length; start += SNAPSHOT_CHUNK) {
         panel.post({
@@ -56,6 +66,7 @@ export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS)
           dropped: log.dropped,
         });
       }
+      if (problem) panel.post(problem);
     }
   };
 
@@ -109,8 +120,15 @@ export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS)
       limits = next;
       for (const log of logs.values()) log.setLimits(next);
     },
+    setSaveProblem(tabId, problem) {
+      if (problem) saveProblems.set(tabId, problem);
+      else if (!saveProblems.delete(tabId)) return;
+      const status = saveStatus(tabId);
+      for (const panel of panels.get(tabId) ?? []) panel.post(status);
+    },
     forgetTab(tabId) {
       logs.delete(tabId);
+      saveProblems.delete(tabId);
     },
     logOf(tabId) {
       return logs.get(tabId);

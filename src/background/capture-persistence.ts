@@ -1,4 +1,5 @@
 import type { SocketEvent } from '../protocol';
+import type { CaptureWrites, WriteResult } from './capture-saver';
 
 /**
  * Saves each tab's capture in IndexedDB so that it survives the background being stopped
@@ -38,23 +39,72 @@ function open(): Promise<IDBDatabase> {
 }
 
 export function createCapturePersistence() {
-  const db = open();
-  /** Writes are chained so that they land in the order they were made. */
-  let queue: Promise<unknown> = Promise.resolve();
-  const write = (work: (store: IDBObjectStore) => void) => {
-    queue = queue
-      .then(async () => {
-        const tx = (await db).transaction(STORE, 'readwrite');
+  /** The open connection, or null when the next use must open one (see `begin`). */
+  let connection: Promise<IDBDatabase> | null = null;
+  const database = () => {
+    if (connection) return connection;
+    const opening: Promise<IDBDatabase> = open().then(
+      (db) => {
+        // Closed by the browser (storage cleared, or failing): open a new one next time.
+        db.onclose = () => {
+          if (connection === opening) connection = null;
+        };
+        return db;
+      },
+      (error: unknown) => {
+        if (connection === opening) connection = null;
+        throw error;
+      },
+    );
+    return (connection = opening);
+  };
+  /**
+   * Starts a transaction with `work` queued in it. Firefox refuses any change on a connection
+   * whose write hit a full quota (InvalidStateError, "did not allow mutations") until it is
+   * reopened, so a refusal is tried once more on a new connection, for the browser's real answer.
+   */
+  const begin = async (work: (store: IDBObjectStore) => void): Promise<IDBTransaction> => {
+    for (let attempt = 1; ; attempt++) {
+      let tx: IDBTransaction | null = null;
+      try {
+        tx = (await database()).transaction(STORE, 'readwrite');
         work(tx.objectStore(STORE));
+        return tx;
+      } catch (error) {
+        try {
+          tx?.abort(); // none of `work` may land half done (a replace's deletes without its add)
+        } catch {
+          // already finished
+        }
+        if (attempt === 2) throw error;
+        void connection?.then((db) => db.close(), () => {});
+        connection = null;
+      }
+    }
+  };
+  /** Writes are chained so that they land in the order they were made. */
+  let queue: Promise<WriteResult> = Promise.resolve({ ok: true });
+  /**
+   * Never rejects: a failed write (quota full, storage unavailable) resolves with its error, and
+   * the saver tells the user and retries; the capture goes on in memory meanwhile.
+   */
+  const write = (work: (store: IDBObjectStore) => void): Promise<WriteResult> => {
+    queue = queue.then(async (): Promise<WriteResult> => {
+      try {
+        const tx = await begin(work);
         await new Promise<void>((resolve, reject) => {
+          let requestError: unknown = null;
           tx.oncomplete = () => resolve();
-          tx.onerror = tx.onabort = () => reject(tx.error);
+          // A failed request bubbles here before the transaction aborts; Firefox reports a full
+          // quota that way (Chrome at commit, as the transaction's own error).
+          tx.onerror = (event) => (requestError ??= (event.target as IDBRequest | null)?.error ?? null);
+          tx.onabort = () => reject(tx.error ?? requestError);
         });
-      })
-      .catch((error: unknown) => {
-        // Quota full or storage unavailable: capture goes on in memory; say so once per failure.
-        console.warn('Socket Scope: could not save the capture', error);
-      });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
     return queue;
   };
   const deleteTab = (store: IDBObjectStore, tabId: number) => {
@@ -67,9 +117,25 @@ export function createCapturePersistence() {
     };
   };
 
+  const writes: CaptureWrites = {
+    append(tabId, events) {
+      return write((store) => store.add({ tabId, events, droppedBefore: 0 } satisfies BatchRecord));
+    },
+    replace(tabId, events, droppedBefore) {
+      return write((store) => {
+        deleteTab(store, tabId);
+        if (events.length > 0 || droppedBefore > 0) store.add({ tabId, events, droppedBefore } satisfies BatchRecord);
+      });
+    },
+    forget(tabId) {
+      return write((store) => deleteTab(store, tabId));
+    },
+  };
+
   return {
+    ...writes,
     async load(): Promise<Map<number, SavedCapture>> {
-      const store = (await db).transaction(STORE, 'readonly').objectStore(STORE);
+      const store = (await database()).transaction(STORE, 'readonly').objectStore(STORE);
       const records = await request(store.getAll() as IDBRequest<BatchRecord[]>);
       const byTab = new Map<number, { events: SocketEvent[]; dropped: number }>();
       for (const r of records) {
@@ -80,21 +146,6 @@ export function createCapturePersistence() {
       }
       return byTab;
     },
-    append(tabId: number, events: readonly SocketEvent[]) {
-      return write((store) => store.add({ tabId, events, droppedBefore: 0 } satisfies BatchRecord));
-    },
-    /** Replaces what is saved for a tab (after a clear, or to compact). */
-    replace(tabId: number, events: readonly SocketEvent[], droppedBefore: number) {
-      return write((store) => {
-        deleteTab(store, tabId);
-        if (events.length > 0 || droppedBefore > 0) store.add({ tabId, events, droppedBefore } satisfies BatchRecord);
-      });
-    },
-    forget(tabId: number) {
-      return write((store) => deleteTab(store, tabId));
-    },
-    /** Resolves when every write made so far has landed (tests, and before a planned stop). */
-    flushed: () => queue,
   };
 }
 

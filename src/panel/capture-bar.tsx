@@ -15,7 +15,7 @@ interface CaptureBarProps {
   readonly actions?: ComponentChildren;
 }
 
-/** Pause, clear, pstats, export and import, and the status line with counts and drops. */
+/** Pause, clear, stats, export and import, the status line with counts and drops, and whether the capture is saved. */
 export function CaptureBar({ store, state, socketsOpen, onToggleSockets, statsOpen, onToggleStats, actions }: CaptureBarProps) {
   const [fileMessage, setFileMessage] = useState('');
   const live = state.importedFrom === null;
@@ -57,6 +57,12 @@ export function CaptureBar({ store, state, socketsOpen, onToggleSockets, statsOp
         </label>
         {actions}
       </div>
+      {state.saveProblem && (
+        // An alert: the user may be about to lose the capture (quota full), not a passing status.
+        <p class="error save-problem" role="alert">
+          {state.saveProblem.message}
+        </p>
+      )}
       {!live && (
         <p class="imported" role="note">
           {`Viewing ${state.importedFrom} (saved session, offline). `}

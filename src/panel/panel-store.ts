@@ -1,5 +1,5 @@
 import type { Channel } from '../core/channel';
-import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../protocol';
+import type { BackgroundToPanel, PanelToBackground, SaveProblem, SocketEvent } from '../protocol';
 import { advanceFilter, createFilterResult, type FilterResult } from './filter-run';
 import { compileFilter, EMPTY_FILTER, type FrameFilter } from './frame-filter';
 import { applyToSockets, type SocketSummary } from './socket-summary';
@@ -21,6 +21,8 @@ export interface PanelState {
   /** Every event of the viewed source in order (frames of all sockets merged by time). */
   readonly events: readonly SocketEvent[];
   readonly dropped: number;
+  /** Why the live capture is not being saved (kept in memory only), or null while saving works. */
+  readonly saveProblem: SaveProblem | null;
   readonly selectedSocket: string | null;
   readonly filter: FrameFilter;
   readonly filterError: string | null;
@@ -51,7 +53,7 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
   let run: FilterResult = createFilterResult();
   let scheduled = false;
   let state: PanelState = {
-    tabId, importedFrom: null, sockets: live.sockets, events: live.events, dropped: 0, selectedSocket: null, filter: EMPTY_FILTER,
+    tabId, importedFrom: null, sockets: live.sockets, events: live.events, dropped: 0, saveProblem: null, selectedSocket: null, filter: EMPTY_FILTER,
     filterError: null, pattern: null, shown: run.shown, matchCounts: run.counts, filterActive: false, paused: false, pausedAt: 0,
     selectedEvent: null, revision: 0,
   };
@@ -85,13 +87,18 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
 
   channel.onMessage((message) => {
     if (message.tabId !== tabId) return;
+    if (message.type === 'save-status') {
+      state = { ...state, saveProblem: message.problem };
+      return notify();
+    }
     // Other messages (command-error, rules, …) are for the act store (act-store.ts).
     if (message.type !== 'capture-snapshot' && message.type !== 'capture-update') return;
     const reset = message.type === 'capture-snapshot';
     if (reset) {
       live.sockets.clear();
       live.events.length = 0;
-      if (!imported) state = { ...state, selectedEvent: null, pausedAt: 0 };
+      // A save problem, if any, follows the snapshot (a restarted background has none to tell).
+      state = { ...state, saveProblem: null, ...(imported ? {} : { selectedEvent: null, pausedAt: 0 }) };
     }
     for (const e of message.events) {
       live.events.push(e);

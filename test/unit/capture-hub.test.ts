@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS } from '../../src/core/event-log';
 import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../../src/protocol';
 
 type CaptureMessage = Extract<BackgroundToPanel, { events: unknown }>;
+type SaveStatusMessage = Extract<BackgroundToPanel, { type: 'save-status' }>;
 
 type PanelEnd = Channel<PanelToBackground, BackgroundToPanel>;
 
@@ -20,15 +21,19 @@ function connectPanel(hub: ReturnType<typeof createCaptureHub>) {
   const [panel, background] = createMemoryChannelPair<PanelToBackground, BackgroundToPanel>();
   hub.addPanel(background);
   const received: CaptureMessage[] = [];
+  /** Every message in order, save statuses included (`received` has only the capture). */
+  const all: BackgroundToPanel[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   panel.onMessage((m) => {
+    all.push(m);
+    if (m.type === 'save-status') return;
     if (m.type === 'command-error' || m.type === 'rules') throw new Error(`unexpected ${m.type}`);
     received.push(m);
     for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
   });
   const waitForMessages = (count: number) =>
     new Promise<void>((resolve) => (received.length >= count ? resolve() : waiters.push({ count, resolve })));
-  return { panel: panel as PanelEnd, received, waitForMessages };
+  return { panel: panel as PanelEnd, received, all, waitForMessages };
 }
 
 /** Lets every queued microtask (in-memory deliveries) run; not a timed sleep. */
@@ -143,5 +148,42 @@ describe('capture hub', () => {
     expect(hub.logOf(7)!.all()).toEqual([]);
     expect(hub.logOf(7)!.dropped).toBe(0);
     expect(hub.logOf(8)!.all()).toHaveLength(1);
+  });
+
+  it('tells the panels of a tab when its capture cannot be saved, after every snapshot, and when saving works again', async () => {
+    const hub = createCaptureHub();
+    const full = { reason: 'quota', message: 'Browser storage is full' } as const;
+    const status = (tabId: number, problem: typeof full | null): SaveStatusMessage => ({ source: 'socket-scope-background', type: 'save-status', tabId, problem });
+    hub.record(7, [created('a', 1)]);
+    const watching = connectPanel(hub);
+    const other = connectPanel(hub);
+    watching.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    other.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 8 });
+    await watching.waitForMessages(1);
+    await other.waitForMessages(1);
+
+    hub.setSaveProblem(7, full);
+    hub.setSaveProblem(7, null);
+    hub.setSaveProblem(7, null); // no problem to clear: nothing is sent
+    hub.setSaveProblem(7, full);
+    hub.record(7, [frame('a', 2)]);
+    await watching.waitForMessages(2);
+    await settle();
+    expect(watching.all.slice(1).map((m) => m.type === 'save-status' ? m : m.type)).toEqual([status(7, full), status(7, null), status(7, full), 'capture-update']);
+    expect(other.all.map((m) => m.type)).toEqual(['capture-snapshot']);
+
+    // A panel that subscribes (or resubscribes after a restart) learns it right after the snapshot.
+    const late = connectPanel(hub);
+    late.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    await late.waitForMessages(1);
+    await settle();
+    expect(late.all.map((m) => m.type === 'save-status' ? m : m.type)).toEqual(['capture-snapshot', status(7, full)]);
+
+    hub.forgetTab(7);
+    const afterClose = connectPanel(hub);
+    afterClose.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    await afterClose.waitForMessages(1);
+    await settle();
+    expect(afterClose.all.map((m) => m.type)).toEqual(['capture-snapshot']);
   });
 });

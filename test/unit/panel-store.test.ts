@@ -96,6 +96,31 @@ describe('panel store', () => {
     expect(store.getState().events.map((e) => e.type)).toEqual(['created', 'frame']);
   });
 
+  it('shows the save problem of its tab until saving works again or a new snapshot starts over', async () => {
+    const { store, send, background } = setup(7);
+    const full = { reason: 'quota', message: 'Browser storage is full' } as const;
+    const status = (tabId: number, problem: typeof full | null) =>
+      new Promise<void>((resolve) => {
+        const off = store.subscribe(() => (off(), resolve()));
+        background.post({ source: 'socket-scope-background', type: 'save-status', tabId, problem });
+      });
+    await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1)], dropped: 0 });
+    expect(store.getState().saveProblem).toBeNull();
+    await status(7, full);
+    expect(store.getState().saveProblem).toEqual(full);
+    await send({ type: 'capture-update', tabId: 7, events: [frame('a', 2, 'in')], dropped: 0 });
+    expect(store.getState().saveProblem).toEqual(full);
+    await status(7, null);
+    expect(store.getState().saveProblem).toBeNull();
+
+    await status(7, full);
+    background.post({ source: 'socket-scope-background', type: 'save-status', tabId: 8, problem: null });
+    await send({ type: 'capture-update', tabId: 7, events: [frame('a', 3, 'in')], dropped: 0 });
+    expect(store.getState().saveProblem).toEqual(full); // another tab's status changed nothing
+    await send({ type: 'capture-snapshot', tabId: 7, events: [], dropped: 0 });
+    expect(store.getState().saveProblem).toBeNull();
+  });
+
   it('selectSocket updates the selection', () => {
     const { store } = setup(7);
     store.selectSocket('a');

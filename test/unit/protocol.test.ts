@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   LIMITS,
+  MAX_SAVE_PROBLEM_LENGTH,
   isBackgroundToPanel,
   isBackgroundToOffscreen,
   isOffscreenToBackground,
@@ -198,6 +199,26 @@ describe('isBackgroundToPanel', () => {
       { ...valid, dropped: '0' }, { ...valid, events: [{}] }, { ...valid, events: Array(LIMITS.maxEventsPerMessage + 1).fill(close) },
     ]) {
       expect(isBackgroundToPanel(m)).toBe(false);
+    }
+  });
+
+  const saveStatus = { source: 'socket-scope-background', type: 'save-status', tabId: 7, problem: { reason: 'quota', message: 'Browser storage is full' } };
+  it('accepts a save status with a problem or with none', () => {
+    expect(isBackgroundToPanel(saveStatus)).toBe(true);
+    expect(isBackgroundToPanel({ ...saveStatus, problem: { reason: 'error', message: '' } })).toBe(true);
+    expect(isBackgroundToPanel({ ...saveStatus, problem: null })).toBe(true);
+    expect(isBackgroundToPanel({ ...saveStatus, problem: { reason: 'quota', message: 'x'.repeat(MAX_SAVE_PROBLEM_LENGTH) } })).toBe(true);
+  });
+  it('rejects a save status with a missing or malformed problem', () => {
+    for (const key of Object.keys(saveStatus)) expect(isBackgroundToPanel(without(saveStatus, key)), `without ${key}`).toBe(false);
+    for (const m of [
+      { ...saveStatus, tabId: '7' }, { ...saveStatus, problem: 'full' }, { ...saveStatus, problem: {} },
+      { ...saveStatus, problem: { reason: 'disk', message: 'x' } }, { ...saveStatus, problem: { reason: 'quota' } },
+      { ...saveStatus, problem: { reason: 'quota', message: 1 } },
+      { ...saveStatus, problem: { reason: 'quota', message: 'x'.repeat(MAX_SAVE_PROBLEM_LENGTH + 1) } },
+      { ...saveStatus, source: 'socket-scope-panel' },
+    ]) {
+      expect(isBackgroundToPanel(m), label(m)).toBe(false);
     }
   });
 });

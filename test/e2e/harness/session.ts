@@ -28,8 +28,23 @@ export interface ExtensionSession {
    * Resolves once a new background instance answers.
    */
   restartBackground(): Promise<void>;
+  /**
+   * Chromium only: a DevTools protocol session (on a blank page of this browser) for what the
+   * harness cannot do otherwise, e.g. `Storage.*`. State it sets, such as a quota override,
+   * lasts until the session is closed.
+   */
+  openCdpSession(): Promise<CdpSession>;
   close(): Promise<void>;
 }
+
+export interface CdpSession {
+  send(method: string, params?: Record<string, unknown>): Promise<any>;
+  close(): Promise<void>;
+}
+
+const chromiumOnly = (): never => {
+  throw new Error('the DevTools protocol is only used with Chromium here');
+};
 
 export interface LaunchOptions {
   /** Extra Chromium flags. */
@@ -94,6 +109,17 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
         await cdp.detach();
         await page.close();
         await waitForNewBoot(session, before);
+      },
+      async openCdpSession() {
+        const page = await ctx.newPage();
+        const cdp = await ctx.newCDPSession(page);
+        return {
+          send: (method, params) => cdp.send(method as never, params as never),
+          async close() {
+            await cdp.detach().catch(() => {});
+            await page.close().catch(() => {});
+          },
+        };
       },
       async close() {
         await ctx.close().catch(() => {});
@@ -170,6 +196,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
         // Each check wakes the background; the pause between checks lets it go idle again.
         await waitForNewBoot(session, before, idleMs * 1.5);
       },
+      openCdpSession: async () => chromiumOnly(),
       async close() {
         await browser.close().catch(() => {});
       },
@@ -202,6 +229,7 @@ function plainSession(
     },
     background: async () => noExtension(),
     restartBackground: async () => noExtension(),
+    openCdpSession: async () => noExtension(),
     async close() {
       await closeBrowser().catch(() => {});
       if (profileDir) await rm(profileDir, { recursive: true, force: true });
