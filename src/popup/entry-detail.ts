@@ -1,5 +1,6 @@
 import { base64ToBytes, bytesToBase64, hexDump, utf8Encode } from '../core/bytes';
 import { describeCloseCode } from '../core/close-codes';
+import { DETAIL_LIMIT_BYTES, payloadHead, textHead } from '../core/payload-views';
 import type { SocketEvent } from '../protocol';
 
 export type DetailFormat = 'text' | 'json' | 'hex' | 'base64';
@@ -7,6 +8,11 @@ export const DETAIL_FORMATS: readonly DetailFormat[] = ['text', 'json', 'hex', '
 
 /** Bytes shown at most in a hex dump: a 50 MB frame must not freeze the popup. */
 const MAX_DUMP = 64 * 1024;
+/**
+ * Bytes of a frame the Text and Base64 views show at most (as the panel): 16 MiB as one text
+ * node blocked the popup for 3 to 8 s. Copy still takes the whole frame (renderDetail).
+ */
+export const MAX_SHOWN_BYTES = DETAIL_LIMIT_BYTES;
 
 /** The selected entry's body in the chosen format (pure: rendered as text by the component). */
 export function renderDetail(e: SocketEvent, format: DetailFormat): string {
@@ -38,4 +44,15 @@ export function renderDetail(e: SocketEvent, format: DetailFormat): string {
     case 'base64':
       return p.kind === 'binary' ? p.base64 : bytesToBase64(bytes());
   }
+}
+
+/** What the entry detail shows: renderDetail, with Text and Base64 cut after `maxBytes` of the frame. */
+export function shownDetail(e: SocketEvent, format: DetailFormat, maxBytes = MAX_SHOWN_BYTES): { text: string; truncated: boolean } {
+  if (e.type !== 'frame' || (format !== 'text' && format !== 'base64')) return { text: renderDetail(e, format), truncated: false };
+  const p = e.payload;
+  if (format === 'text' && p.kind === 'text') return textHead(p.text, maxBytes);
+  const head = payloadHead(p, maxBytes);
+  if (!head.truncated) return { text: renderDetail(e, format), truncated: false };
+  // stream: a UTF-8 sequence cut by the limit is held back, not shown as U+FFFD.
+  return { text: format === 'text' ? new TextDecoder().decode(head.bytes, { stream: true }) : bytesToBase64(head.bytes), truncated: true };
 }

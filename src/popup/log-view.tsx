@@ -4,9 +4,10 @@ import { EventRow } from '../ui/event-row';
 import { JsonTreeView } from '../ui/json-tree-view';
 import { VirtualList } from '../ui/virtual-list';
 import { base64ToBytes } from '../core/bytes';
+import { formatBytes, payloadByteLength } from '../core/format';
 import type { SocketEvent, WirePayload } from '../protocol';
 import type { ConnectionLog } from './connection-log';
-import { DETAIL_FORMATS, renderDetail, type DetailFormat } from './entry-detail';
+import { DETAIL_FORMATS, MAX_SHOWN_BYTES, renderDetail, shownDetail, type DetailFormat } from './entry-detail';
 import type { PopupStore } from './popup-store';
 import { Segmented } from './segmented';
 
@@ -108,6 +109,7 @@ function parseFrameJson(payload: WirePayload): JsonView {
 /** The entry in the chosen format: JSON as a collapsible tree, everything else as text. */
 function EntryBody({ event, format }: { event: SocketEvent; format: DetailFormat }) {
   const json = useMemo(() => (format === 'json' && event.type === 'frame' ? parseFrameJson(event.payload) : null), [event, format]);
+  const shown = useMemo(() => (json ? null : shownDetail(event, format)), [event, format, json]);
   if (json?.ok) {
     return (
       <div class="detail-body" role="document" aria-label="Entry content" tabIndex={0}>
@@ -116,8 +118,13 @@ function EntryBody({ event, format }: { event: SocketEvent; format: DetailFormat
     );
   }
   return (
-    <pre class="detail-body" role="document" aria-label="Entry content" tabIndex={0}>
-      {json ? `Not JSON: ${json.error}` : renderDetail(event, format)}
-    </pre>
+    <>
+      {shown?.truncated && event.type === 'frame' && (
+        <p class="notice">{`Showing the first ${formatBytes(MAX_SHOWN_BYTES)} of ${formatBytes(payloadByteLength(event.payload))}: Copy takes all of it.`}</p>
+      )}
+      <pre class="detail-body" role="document" aria-label="Entry content" tabIndex={0}>
+        {json ? `Not JSON: ${json.error}` : shown!.text}
+      </pre>
+    </>
   );
 }

@@ -80,3 +80,11 @@ export async function waitForBackgroundFrames(session: ExtensionSession, directi
     await new Promise((r) => setTimeout(r, 50)); // poll interval
   }
 }
+
+/** Shift+Tab: Playwright takes a chord, puppeteer needs the modifier held. */
+export async function pressShiftTab(popup: UiPage) {
+  const keyboard = (popup.raw as PuppeteerPage).keyboard;
+  await keyboard.down('Shift');
+  await keyboard.press('Tab');
+  await keyboard.up('Shift');
+}

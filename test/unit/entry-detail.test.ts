@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDetail } from '../../src/popup/entry-detail';
+import { renderDetail, shownDetail } from '../../src/popup/entry-detail';
 import type { SocketEvent } from '../../src/protocol';
 
 const frame = (payload: Extract<SocketEvent, { type: 'frame' }>['payload']): SocketEvent => ({ type: 'frame', socketId: 'c', time: 0, direction: 'in', payload });
@@ -23,5 +23,16 @@ describe('entry detail', () => {
     expect(renderDetail(e, 'text')).toBe(
       'Close code 1006: Abnormal closure (no close frame: refused, dropped or failed handshake)\nReason: (none)\nwasClean: false',
     );
+  });
+  it('shows the first bytes of a large frame as text or base64, and copies all of it', () => {
+    // 4 bytes "éé" + 2 more: a limit of 3 cuts the second "é" in half, which is held back.
+    const e = frame({ kind: 'binary', base64: Buffer.from('ééab').toString('base64') });
+    expect(shownDetail(e, 'text', 3)).toEqual({ text: 'é', truncated: true });
+    expect(shownDetail(e, 'base64', 3)).toEqual({ text: 'w6nD', truncated: true }); // c3 a9 c3
+    expect(shownDetail(e, 'text', 6)).toEqual({ text: 'ééab', truncated: false });
+    expect(shownDetail(frame({ kind: 'text', text: 'abcdef' }), 'text', 4)).toEqual({ text: 'abcd', truncated: true });
+    expect(shownDetail(frame({ kind: 'text', text: 'abcdef' }), 'base64', 4)).toEqual({ text: 'YWJjZA==', truncated: true });
+    expect(shownDetail(frame({ kind: 'text', text: 'x'.repeat(100) }), 'hex', 4).truncated).toBe(false);
+    expect(renderDetail(e, 'text')).toBe('ééab');
   });
 });

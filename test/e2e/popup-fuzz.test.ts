@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { longestFrameGap } from '../../bench/frame-gaps';
+import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { TEST_PAGES } from './harness/browsers';
+import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import type { UiPage } from './harness/ui-page';
+import { connect, pressShiftTab } from './popup-helpers';
+
+/** What the background sends, in order: text as is, binary as base64, 16 MiB of one byte as a recipe. */
+type Outgoing = { text: string } | { base64: string } | { fill: number; length: number };
+
+/** The payloads of fuzz.html: the same generator file, evaluated here. */
+function generatedPayloads(): (string | Uint8Array)[] {
+  const sandbox: { fuzzPayloads?: () => (string | Uint8Array)[] } = {};
+  vm.runInNewContext(readFileSync(path.join(TEST_PAGES, 'fuzz-payloads.js'), 'utf8'), sandbox);
+  return sandbox.fuzzPayloads!().map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength)));
+}
+
+/** Ready to cross the debugger cheaply: the background builds the 16 MiB frame itself rather than receiving 22 MB of base64. */
+function outgoing(payloads: (string | Uint8Array)[]): Outgoing[] {
+  return payloads.map((p) => {
+    if (typeof p === 'string') return { text: p };
+    const bytes = Buffer.from(p);
+    if (bytes.length > 64 * 1024 && bytes.every((b) => b === bytes[0])) return { fill: bytes[0]!, length: bytes.length };
+    return { base64: bytes.toString('base64') };
+  });
+}
+
+/** A string as it travels as UTF-8 (and as the DevTools protocol hands it back): lone surrogates become U+FFFD. */
+const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
+/** The popup's byte counts (src/core/format.ts formatBytes). */
+const formatBytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
+
+/** Characters a one-line row must never show raw: controls, bidi overrides and isolates, zero-width marks. */
+const RAW_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+/** What must never happen in an extension page, read from inside it. */
+async function damage(page: UiPage) {
+  return page.evaluate(
+    () => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned ?? 0,
+      errors: (window as unknown as { errorsSeen?: number }).errorsSeen ?? 0,
+      images: document.querySelectorAll('img').length,
+      svgs: document.querySelectorAll('svg [onload], svg[onload]').length,
+      scripts: [...document.scripts].filter((s) => !/\/(panel|popup)\.js$|chunks\//.test(s.src)).length,
+    }),
+    null,
+  );
+}
+
+describe.each(BROWSERS)('hostile payloads through every popup view in %s', (browserName) => {
+  let server: EchoServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startEchoServer();
+    // Keyboard scrolling without animation: one Page Down is one step, done when it is done.
+    session = await launch(browserName, { chromiumArgs: ['--disable-smooth-scrolling'], firefoxPrefs: { 'general.smoothScroll': false } });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('renders thousands of generated payloads in the log and every detail format: no script runs, no exception escapes, no freeze', async () => {
+    const payloads = generatedPayloads();
+    expect(payloads).toHaveLength(2005);
+    // The Text view of any frame is one of these (binary frames decoded as the browser decodes UTF-8).
+    const texts = new Set(payloads.map((p) => (typeof p === 'string' ? wellFormed(p) : new TextDecoder().decode(p))));
+    const totalBytes = payloads.reduce((n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p) : p.length), 0);
+
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.evaluate(() => {
+      const w = window as unknown as { errorsSeen: number; errorMessages: string[]; foreignElements: string[] };
+      w.errorsSeen = 0;
+      w.errorMessages = [];
+      // Every element ever added, not only those left at the end: rows and details come and go.
+      w.foreignElements = [];
+      const foreign = (el: Element) =>
+        el.namespaceURI !== 'http://www.w3.org/1999/xhtml' ||
+        /^(img|script|iframe|frame|object|embed|style|link|meta|base|video|audio|source|picture)$/.test(el.localName) ||
+        [...el.attributes].some((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value));
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (!(node instanceof Element)) continue;
+            for (const el of [node, ...node.querySelectorAll('*')]) if (foreign(el)) w.foreignElements.push(el.outerHTML.slice(0, 200));
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+      window.addEventListener('error', (e) => {
+        w.errorsSeen++;
+        if (w.errorMessages.length < 5) w.errorMessages.push(`${e.message} ${e.error?.stack ?? ''}`.slice(0, 600));
+      });
+      window.addEventListener('unhandledrejection', (e) => {
+        w.errorsSeen++;
+        if (w.errorMessages.length < 5) w.errorMessages.push(String(e.reason?.stack ?? e.reason).slice(0, 600));
+      });
+    }, null);
+    await connect(popup, `${server.url}/fuzz`);
+
+    // The background sends every payload on the popup's connection; the echo server sends each back.
+    const failures = await session.background((debug, list: Outgoing[]) => {
+      const open = debug.connections.summaries().filter((c: { state: string }) => c.state === 'open');
+      if (open.length !== 1) return [`${open.length} open connections`];
+      const failed: string[] = [];
+      for (const p of list) {
+        const payload =
+          'text' in p ? { kind: 'text', text: p.text }
+          : 'base64' in p ? { kind: 'binary', base64: p.base64 }
+          : { kind: 'binary', base64: btoa(String.fromCharCode(p.fill).repeat(p.length)) };
+        const result = debug.connections.send(open[0].id, payload);
+        if (!result.ok) failed.push(result.error);
+      }
+      return failed;
+    }, outgoing(payloads));
+    expect(failures).toEqual([]);
+    const total = formatBytes(totalBytes);
+    await popup.waitForText('status', 'Counters', `↑ 2,005 frames, ${total} · ↓ 2,005 frames, ${total} · `, 90_000);
+
+    const rowsSeen: string[] = [];
+    const logText = async () => {
+      const text = await popup.text('log', 'Message log');
+      rowsSeen.push(text);
+      return text;
+    };
+    const content = () => popup.text('document', 'Entry content');
+    let lastText = '';
+    /** Every detail format of the selected frame, each waited for by what only it shows; then back to the list. */
+    const showFormats = async (check: (text: string) => boolean = (t) => texts.has(t)) => {
+      await popup.click('radio', 'Detail format: Text');
+      const text = (await popup.waitFor(async () => {
+        const t = wellFormed(await content());
+        return t !== lastText && check(t) ? t : null;
+      }, null, 30_000))!;
+      lastText = text;
+      await popup.click('radio', 'Detail format: JSON');
+      await popup.waitFor(async () => (await popup.exists('group', 'JSON tree')) || (await content()).startsWith('Not JSON: '), null, 30_000);
+      await popup.click('radio', 'Detail format: Hex');
+      await popup.waitForText('document', 'Entry content', /^00000000 {2}[0-9a-f]{2} /, 30_000);
+      await popup.click('radio', 'Detail format: Base64');
+      const base64 = await popup.waitForText('document', 'Entry content', /^[A-Za-z0-9+/]+={0,2}$/, 30_000);
+      if (text.length < 64 * 1024) expect(new TextDecoder().decode(Buffer.from(base64, 'base64'))).toBe(text);
+      await pressShiftTab(popup); // from the checked format back to the list
+      return text;
+    };
+    /** Keyboard focus in the log, on the list itself (a click there lands on a row: step back out of it). */
+    const focusLog = async () => {
+      await popup.click('log', 'Message log');
+      await pressShiftTab(popup);
+    };
+
+    const gap = await longestFrameGap(popup, async () => {
+      // 1. Every row of the log, from the oldest to the newest, by Page Down: each page overlaps the last.
+      await focusLog();
+      await popup.press('Home');
+      await popup.waitFor(async () => (await logText()).includes('● Connecting'), null);
+      let before = await logText();
+      for (let pages = 0; !/↓ Received \S+ 16\.0 MiB binary/.test(before); pages++) {
+        if (pages > 2000) throw new Error('Page Down never reached the newest row');
+        await popup.press('PageDown');
+        before = (await popup.waitFor(async () => {
+          const now = await logText();
+          return now !== before ? now : null;
+        }, null))!;
+      }
+
+      // 2. Every format of a spread of rows, by ↓: the sent frames, then (filtered) the received ones.
+      for (const [direction, top] of [['Both', '● Connecting'], ['↓ Received', '{"i":0,"parts":']] as const) {
+        await popup.click('radio', `Direction: ${direction}`);
+        await focusLog();
+        await popup.press('Home');
+        await popup.waitFor(async () => (await logText()).includes(top), null);
+        await popup.click('log', 'Message log'); // selects a row near the top
+        for (let k = 0; k < 2; k++) await popup.press('ArrowDown'); // past "Connecting" and "Open"
+        for (let step = 0; step < 10; step++) {
+          await showFormats();
+          for (let k = 0; k < 1 + step * 15; k++) await popup.press('ArrowDown');
+        }
+      }
+      await popup.click('radio', 'Direction: Both');
+
+      // 3. The extremes, found with the filter: each row of each, oldest first, every format.
+      const extremes: [filter: string, type: string, rows: number, check: (text: string) => boolean][] = [
+        ['[[[[[[[[', 'All', 2, (t) => t === '['.repeat(10000) + ']'.repeat(10000)],
+        ['{"a":{"a"', 'All', 2, (t) => t === '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)],
+        ['AAAAAAAAAAAA', 'All', 2, (t) => /^A{65536,}$/.test(t)],
+        ['', 'Binary', 4, (t) => texts.has(t) || /^<{65536,}$/.test(t)],
+      ];
+      for (const [filter, type, rows, check] of extremes) {
+        await popup.fill('textbox', 'Filter', filter);
+        await popup.click('radio', `Type: ${type}`);
+        await popup.waitFor(async () => ((await logText()).match(/↑ Sent|↓ Received/g) ?? []).length === rows, null);
+        await popup.click('log', 'Message log'); // on a row or beside the rows: either way, in the list
+        for (let k = 0; k < rows; k++) await popup.press('ArrowUp'); // to the oldest, whatever was selected
+        for (let row = 0; row < rows; row++) {
+          lastText = '';
+          const text = await showFormats(check);
+          // The 16 MiB frame shows its first MiB (Base64 is the format left selected), and says so.
+          if (text.startsWith('<<<')) expect(await popup.text('region', 'Entry detail')).toContain('Showing the first 1.0 MiB of 16.0 MiB');
+          await popup.press('ArrowDown');
+        }
+      }
+    });
+
+    expect(await popup.evaluate(() => (window as unknown as { foreignElements: string[] }).foreignElements.slice(0, 10), null)).toEqual([]);
+    const seen = await damage(popup);
+    if (seen.errors > 0) console.error(await popup.evaluate(() => (window as unknown as { errorMessages: string[] }).errorMessages, null));
+    expect(seen).toEqual({ pwned: 0, errors: 0, images: 0, svgs: 0, scripts: 0 });
+    // No script ran in any extension page (popup, background page in Firefox) nor in the service worker (Chromium).
+    const views = await popup.evaluate(() => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      return (api.extension.getViews() as Window[]).map((w) => (w as unknown as { __pwned?: number }).__pwned ?? 0);
+    }, null);
+    expect(views.length).toBeGreaterThan(0);
+    expect(views.every((n) => n === 0)).toBe(true);
+    expect(await session.background(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? 0)).toBe(0);
+    // Rows show untrusted text on one line: no raw control, bidi or zero-width character.
+    expect(rowsSeen.filter((t) => RAW_INVISIBLE.test(t)).map((t) => JSON.stringify(t.slice(0, 300)))).toEqual([]);
+    // Responsive: no single task blocked the popup for a second, even on the 16 MiB frame.
+    console.log(`${browserName}: longest frame gap ${gap.toFixed(0)} ms`);
+    expect(gap).toBeLessThan(1_000);
+    await popup.close();
+  }, 300_000);
+});
