@@ -1,4 +1,5 @@
 import type { Channel } from '../core/channel';
+import { STREAM_RENDER_INTERVAL_MS, throttle } from '../core/throttle';
 import type { BackgroundToPanel, PanelToBackground, SaveProblem, SocketEvent } from '../protocol';
 import { advanceFilter, createFilterResult, type FilterResult } from './filter-run';
 import { compileFilter, EMPTY_FILTER, type FrameFilter } from './frame-filter';
@@ -85,6 +86,10 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
     notify();
   };
 
+  // New frames show at most every STREAM_RENDER_INTERVAL_MS; what the user does shows at once.
+  const refilterSoon = throttle(() => refilter(false), STREAM_RENDER_INTERVAL_MS);
+  const notifySoon = throttle(() => notify(), STREAM_RENDER_INTERVAL_MS);
+
   channel.onMessage((message) => {
     if (message.tabId !== tabId) return;
     if (message.type === 'save-status') {
@@ -105,8 +110,9 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
       applyToSockets(live.sockets, e);
     }
     live.dropped = message.dropped;
-    if (imported) notify();
-    else refilter(reset);
+    if (imported) notifySoon();
+    else if (reset) refilter(true);
+    else refilterSoon();
   });
   channel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId });
 

@@ -1,4 +1,5 @@
 import type { Channel } from '../core/channel';
+import { STREAM_RENDER_INTERVAL_MS, throttle } from '../core/throttle';
 import { checkCloseRequest } from '../core/close-codes';
 import { NO_FILTER, type LogFilter } from '../core/log-filter';
 import { hostPermissionFor, parseHeaderLines } from '../core/handshake-headers';
@@ -78,6 +79,9 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
     return { connections, selectedId };
   };
 
+  let latestConnections: readonly ConnectionSummary[] = [];
+  const showUpdates = throttle(() => set(applyConnections(latestConnections)), STREAM_RENDER_INTERVAL_MS);
+
   channel.onMessage((message) => {
     switch (message.type) {
       case 'popup-snapshot':
@@ -86,8 +90,10 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
         set(applyConnections(message.connections));
         break;
       case 'popup-update':
+        // The log takes the events now; the screen follows at most every STREAM_RENDER_INTERVAL_MS.
         appendEvents(message.events);
-        set(applyConnections(message.connections));
+        latestConnections = message.connections;
+        showUpdates();
         break;
       case 'popup-error':
         set({ error: message.message });
