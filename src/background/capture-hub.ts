@@ -1,4 +1,5 @@
 import type { Channel } from '../core/channel';
+import { chunkEvents } from '../core/event-chunks';
 import { createEventLog, type EventLog, type EventLogLimits, DEFAULT_LIMITS } from '../core/event-log';
 import type { BackgroundToPanel, PanelToBackground, SaveProblem, SocketEvent } from '../protocol';
 
@@ -56,16 +57,13 @@ export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS)
     const log = logFor(tabId);
     const all = log.all();
     const problem = saveProblems.has(tabId) ? saveStatus(tabId) : null;
+    // Within the protocol's limits in events and payload characters (1 MiB frames add up fast).
+    const chunks = chunkEvents(all, SNAPSHOT_CHUNK);
+    if (chunks.length === 0) chunks.push([]);
     for (const panel of to) {
-      for (let start = 0; start === 0 || start < all.length; start += SNAPSHOT_CHUNK) {
-        panel.post({
-          source: 'socket-scope-background',
-          type: start === 0 ? 'capture-snapshot' : 'capture-update',
-          tabId,
-          events: all.slice(start, start + SNAPSHOT_CHUNK),
-          dropped: log.dropped,
-        });
-      }
+      chunks.forEach((events, i) =>
+        panel.post({ source: 'socket-scope-background', type: i === 0 ? 'capture-snapshot' : 'capture-update', tabId, events, dropped: log.dropped }),
+      );
       if (problem) panel.post(problem);
     }
   };

@@ -1,4 +1,5 @@
 import type { Channel } from '../core/channel';
+import { chunkEvents } from '../core/event-chunks';
 import type { BackgroundToPopup, PopupToBackground, SocketEvent } from '../protocol';
 import type { ConnectionManager } from './connection-manager';
 
@@ -6,6 +7,8 @@ export type PopupChannel = Channel<BackgroundToPopup, PopupToBackground>;
 
 /** How long events gather before one update goes to the popups (keeps 10k msg/s cheap). */
 const UPDATE_INTERVAL_MS = 16;
+/** Events per snapshot message. */
+const SNAPSHOT_CHUNK = 5_000;
 
 /** Serves popups (any number, each a port) from the one connection manager. */
 export function createPopupHub(manager: ConnectionManager) {
@@ -41,7 +44,11 @@ export function createPopupHub(manager: ConnectionManager) {
       clearTimeout(timer);
       flush();
     }
-    popup.post({ source: 'socket-scope-background', type: 'popup-snapshot', connections: manager.summaries(), events: manager.events() });
+    // In chunks within the protocol's limits: a log of 100,000 entries is one snapshot and updates.
+    const connections = manager.summaries();
+    const chunks = chunkEvents(manager.events(), SNAPSHOT_CHUNK);
+    popup.post({ source: 'socket-scope-background', type: 'popup-snapshot', connections, events: chunks[0] ?? [] });
+    for (const events of chunks.slice(1)) popup.post({ source: 'socket-scope-background', type: 'popup-update', connections, events });
   };
 
   /** After a change that removes events (clear, remove, lower limit), every popup resyncs. */

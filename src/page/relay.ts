@@ -4,8 +4,9 @@
  * reordering), and forwards them to the background over one runtime port. Commands from the
  * background (panel actions) go the other way, to the hook, over a second secret event type.
  */
+import { chunkEvents } from '../core/event-chunks';
 import { browser, type Runtime } from '../extension/browser';
-import { LIMITS, PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookCommand, type RelayToBackground, type SocketEvent } from '../protocol';
+import { PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookCommand, type RelayToBackground, type SocketEvent } from '../protocol';
 import { holdsBlob, rulesForSockets, toHookCommand, toSocketEvent, toSocketEventNow } from './hook-payload';
 import { readHookBatch, toPageWorld } from './read-hook-batch';
 
@@ -59,32 +60,12 @@ function connect(): Runtime.Port {
   return opened;
 }
 
-/** Splits a batch so that no message exceeds the protocol's event or byte limits. */
-function chunks(events: SocketEvent[]): SocketEvent[][] {
-  const out: SocketEvent[][] = [];
-  let chunk: SocketEvent[] = [];
-  let bytes = 0;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    const size = event.type === 'frame' ? (event.payload.kind === 'text' ? event.payload.text.length : event.payload.base64.length) : 0;
-    if (chunk.length > 0 && (chunk.length === LIMITS.maxEventsPerMessage || bytes + size > LIMITS.maxMessageBytes)) {
-      out.push(chunk);
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(event);
-    bytes += size;
-  }
-  if (chunk.length > 0) out.push(chunk);
-  return out;
-}
-
 function post(events: SocketEvent[]): void {
   trackSockets(events);
   if (invalidated || events.length === 0) return;
   try {
     const target = connect();
-    for (const chunk of chunks(events)) {
+    for (const chunk of chunkEvents(events)) {
       const message: RelayToBackground = { source: 'socket-scope-relay', type: 'capture', events: chunk };
       target.postMessage(message);
     }

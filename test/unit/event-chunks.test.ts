@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryChannelPair } from '../../src/core/channel';
+import { chunkEvents } from '../../src/core/event-chunks';
+import { createPopupHub } from '../../src/background/popup-hub';
+import type { ConnectionManager } from '../../src/background/connection-manager';
+import { LIMITS, isBackgroundToPopup, type BackgroundToPopup, type PopupToBackground, type SocketEvent } from '../../src/protocol';
+
+const text = (n: number, chars = 1): SocketEvent => ({
+  type: 'frame', socketId: 'c1', time: n, direction: 'in', payload: { kind: 'text', text: 'x'.repeat(chars) },
+});
+
+describe('chunkEvents', () => {
+  it('keeps every event, in order, within the event and character limits', () => {
+    const events = Array.from({ length: 25_000 }, (_, i) => text(i));
+    const chunks = chunkEvents(events);
+    expect(chunks.map((c) => c.length)).toEqual([10_000, 10_000, 5_000]);
+    expect(chunks.flat()).toEqual(events);
+    const big = [text(1, 5 << 20), text(2, 5 << 20), text(3, 1), text(4, 20 << 20)];
+    expect(chunkEvents(big).map((c) => c.map((e) => e.time))).toEqual([[1], [2, 3], [4]]);
+    expect(chunkEvents([])).toEqual([]);
+    expect(chunkEvents(events.slice(0, 12), 5).map((c) => c.length)).toEqual([5, 5, 2]);
+    expect(LIMITS.maxEventsPerMessage).toBe(10_000);
+  });
+});
+
+describe('popup snapshot', () => {
+  it('reaches a popup whole when the logs hold more events than one message may carry', async () => {
+    const events = Array.from({ length: 23_456 }, (_, i) => text(i));
+    const manager = { summaries: () => [], events: () => events, onChange: () => () => {} } as unknown as ConnectionManager;
+    const hub = createPopupHub(manager);
+    const [background, popup] = createMemoryChannelPair<BackgroundToPopup, PopupToBackground>();
+    const received: unknown[] = [];
+    popup.onMessage((m) => received.push(m));
+    hub.addPopup(background);
+    popup.post({ source: 'socket-scope-popup', type: 'hello' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(received.every(isBackgroundToPopup)).toBe(true);
+    const messages = received as BackgroundToPopup[];
+    expect(messages.map((m) => m.type)).toEqual(['popup-snapshot', 'popup-update', 'popup-update', 'popup-update', 'popup-update']);
+    expect(messages.flatMap((m) => (m.type === 'popup-error' ? [] : m.events))).toEqual(events);
+  });
+});
