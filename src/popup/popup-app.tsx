@@ -68,7 +68,7 @@ export function PopupApp({ store, endpoints, defaultUrl }: { store: PopupStore; 
           <Composer store={store} canSend={canSend} repeat={selected.repeat} />
           <div class="log-settings">
             <LogFiles store={store} canSend={canSend} />
-            <LogLimit store={store} limit={selected.frameLimit} />
+            <LogLimit key={selected.id} store={store} limit={selected.frameLimit} />
           </div>
           {canSend && <CloseForm store={store} />}
         </>

@@ -6,11 +6,19 @@ import type { Page as PuppeteerPage, ElementHandle } from 'puppeteer-core';
 import type { ExtensionSession } from './harness/session';
 import type { UiPage } from './harness/ui-page';
 
-/** Connects the popup to `url` and waits until the status says it is open. */
+/**
+ * Connects the popup to `url` and waits until the new connection is the selected one and open.
+ * (The status line shows the selected connection: with another one open already, it says "Open"
+ * before the new connection even exists.)
+ */
 export async function connect(popup: UiPage, url: string, protocols = '') {
+  const tabs = () => popup.evaluate(() => document.querySelectorAll('[role=tab]').length, null);
+  const before = await tabs();
   await popup.fill('textbox', 'URL', url);
   if (protocols) await popup.fill('textbox', 'Subprotocols', protocols);
   await popup.click('button', 'Connect');
+  // A new connection's tab appears already selected.
+  await popup.waitFor(async () => (await tabs()) > before, null);
   await popup.waitForText('status', 'Connection status', /^Open since/);
 }
 
@@ -61,20 +69,30 @@ export async function pressCtrlEnter(popup: UiPage) {
   await keyboard.up('Control');
 }
 
-/** Texts of the popup connections' frames in one direction, as the background holds them. */
-export function backgroundFrameTexts(session: ExtensionSession, direction: 'in' | 'out'): Promise<string[]> {
+/** Texts of the frames of the popup connections to `url`, in one direction, as the background holds them. */
+export function backgroundFrameTexts(session: ExtensionSession, url: string, direction: 'in' | 'out'): Promise<string[]> {
   return session.background(
-    (debug, dir: string) =>
-      debug.connections.events().flatMap((e: any) => (e.type === 'frame' && e.direction === dir && e.payload.kind === 'text' ? [e.payload.text] : [])),
-    direction,
+    (debug, [u, dir]: [string, string]) => {
+      const ids = new Set(debug.connections.summaries().filter((c: { url: string }) => c.url === u).map((c: { id: string }) => c.id));
+      return debug.connections
+        .events()
+        .flatMap((e: any) => (ids.has(e.socketId) && e.type === 'frame' && e.direction === dir && e.payload.kind === 'text' ? [e.payload.text] : []));
+    },
+    [url, direction] as [string, string],
   ) as Promise<string[]>;
 }
 
 /** Polls the background (no popup needed) until `done` holds for those texts. */
-export async function waitForBackgroundFrames(session: ExtensionSession, direction: 'in' | 'out', done: (texts: string[]) => boolean, timeoutMs = 15_000) {
+export async function waitForBackgroundFrames(
+  session: ExtensionSession,
+  url: string,
+  direction: 'in' | 'out',
+  done: (texts: string[]) => boolean,
+  timeoutMs = 15_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const texts = await backgroundFrameTexts(session, direction);
+    const texts = await backgroundFrameTexts(session, url, direction);
     if (done(texts)) return texts;
     if (Date.now() > deadline) throw new Error(`background frames (${direction}) incomplete after ${timeoutMs} ms: ${JSON.stringify(texts).slice(0, 2000)}`);
     await new Promise((r) => setTimeout(r, 50)); // poll interval

@@ -49,7 +49,8 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
 
   it('repeats a message from the background with the popup closed, and stops on request', async () => {
     let popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/repeat`);
+    const url = `${server.url}/repeat`;
+    await connect(popup, url);
     await popup.click('checkbox', 'Expand {{variables}}');
     await popup.click('checkbox', 'Repeat');
     await popup.fill('textbox', 'Message', '{"beat":{{counter}}}');
@@ -67,7 +68,7 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
 
     // The background goes on alone: all six beats go out and come back, in order.
     const beats = ['{"beat":1}', '{"beat":2}', '{"beat":3}', '{"beat":4}', '{"beat":5}', '{"beat":6}'];
-    expect(await waitForBackgroundFrames(session, 'in', (texts) => texts.length >= 6)).toEqual(beats);
+    expect(await waitForBackgroundFrames(session, url, 'in', (texts) => texts.length >= 6)).toEqual(beats);
 
     popup = await session.openExtensionPage('popup.html');
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 10 B text \{"beat":6\}/);
@@ -84,7 +85,7 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.click('checkbox', 'Repeat');
     await send(popup, 'marker');
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 6 B text marker\b/);
-    const sent = await backgroundFrameTexts(session, 'out');
+    const sent = await backgroundFrameTexts(session, url, 'out');
     expect(sent.slice(0, 6)).toEqual(beats);
     expect(new Set(sent.slice(6, -1))).toEqual(new Set(['tick']));
     expect(sent.at(-1)).toBe('marker');
