@@ -40,6 +40,8 @@ export function LogToolbar({ store }: { store: PopupStore }) {
 export function LogView({ log, socket }: { log: ConnectionLog | null; socket?: { url: string; protocol: string } }) {
   const [selected, setSelected] = useState<SocketEvent | null>(null);
   const [format, setFormat] = useState<DetailFormat>('text');
+  /** The row the keyboard moved to, kept in view by the list. */
+  const [revealRow, setRevealRow] = useState<number | null>(null);
   const view = log?.view() ?? { count: 0, at: () => undefined as never };
   const selectedRow = () => {
     for (let i = view.count - 1; i >= 0; i--) if (view.at(i) === selected) return i;
@@ -57,6 +59,7 @@ export function LogView({ log, socket }: { log: ConnectionLog | null; socket?: {
           // With nothing selected, ↑ starts from the newest entry and ↓ from the oldest.
           const row = current === -1 ? (step < 0 ? view.count - 1 : 0) : Math.min(view.count - 1, Math.max(0, current + step));
           setSelected(view.at(row));
+          setRevealRow(row);
         }}
       >
         <VirtualList
@@ -64,6 +67,7 @@ export function LogView({ log, socket }: { log: ConnectionLog | null; socket?: {
           rowHeight={ROW_HEIGHT}
           label="Message log"
           role="log"
+          reveal={revealRow}
           renderRow={(i) => {
             const e = view.at(i);
             const rtt = log?.rttOf(e) ?? null;
@@ -71,7 +75,6 @@ export function LogView({ log, socket }: { log: ConnectionLog | null; socket?: {
               <div
                 class={`row-select${e === selected ? ' selected' : ''}`}
                 role="button"
-                tabIndex={-1}
                 aria-pressed={e === selected}
                 onClick={() => setSelected(e)}
               >

@@ -9,6 +9,8 @@ interface VirtualListProps {
   readonly followTail?: boolean;
   readonly label: string;
   readonly role?: 'list' | 'log';
+  /** A row to bring into view (the keyboard moved the selection there); null: none. */
+  readonly reveal?: number | null;
 }
 
 /** Rows the browser can lay out in one element before its height overflows (Firefox ~17.9M px). */
@@ -18,7 +20,7 @@ const MAX_ROWS_IN_VIEW = 500_000;
  * Fixed-height virtual list: only the rows in view (plus a margin) are in the DOM, so 100,000
  * entries cost the same to render as 50.
  */
-export function VirtualList({ count, rowHeight, renderRow, followTail = true, label, role = 'list' }: VirtualListProps) {
+export function VirtualList({ count, rowHeight, renderRow, followTail = true, label, role = 'list', reveal = null }: VirtualListProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -45,6 +47,21 @@ export function VirtualList({ count, rowHeight, renderRow, followTail = true, la
     // Past the end on purpose: the browser stops at the real bottom, whatever `height` says.
     if (following && viewport.current) viewport.current.scrollTop = contentHeight;
   }, [contentHeight, following]);
+
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    const row = reveal === null ? -1 : reveal - offset;
+    if (!el || row < 0) return;
+    // Reading the position forces a layout: fine once per key press.
+    const rowTop = row * rowHeight;
+    let next = el.scrollTop;
+    if (rowTop < next) next = rowTop;
+    else if (rowTop + rowHeight > next + el.clientHeight) next = rowTop + rowHeight - el.clientHeight;
+    // Only the newest row keeps the list following new entries.
+    pinned.current = row === shown - 1;
+    el.scrollTop = next;
+    setScrollTop(next); // render the rows around it now, not at the next scroll event
+  }, [reveal]);
 
   const first = Math.max(0, Math.floor(top / rowHeight) - 10);
   const last = Math.min(shown, Math.ceil((top + height) / rowHeight) + 10);

@@ -148,10 +148,9 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
       await pressShiftTab(popup); // from the checked format back to the list
       return text;
     };
-    /** Keyboard focus in the log, on the list itself (a click there lands on a row: step back out of it). */
+    /** Keyboard focus in the log, on the list itself (rows are not focusable: a click focuses the list). */
     const focusLog = async () => {
       await popup.click('log', 'Message log');
-      await pressShiftTab(popup);
     };
 
     const gap = await longestFrameGap(popup, async () => {

@@ -30,6 +30,16 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
     popup = await session.openExtensionPage('popup.html');
     await popup.waitForText('status', 'Counters', /^↑ 0 frames, 0 B · ↓ 10,000 frames, 96\.6 KiB · /, 30_000);
     expect(await popup.text('log', 'Message log')).toContain('burst 10000');
+    // ↑ walks back through the log and the list keeps the selected entry in view.
+    await popup.click('button', /burst 10000$/);
+    for (let i = 0; i < 40; i++) await popup.press('ArrowUp');
+    const inView = () =>
+      popup.evaluate(() => {
+        const row = document.querySelector('[role=log] [aria-pressed=true]')!.getBoundingClientRect();
+        const list = document.querySelector('[role=log]')!.getBoundingClientRect();
+        return { text: document.querySelector('[role=log] [aria-pressed=true]')!.textContent, inside: row.top >= list.top && row.bottom <= list.bottom };
+      }, null);
+    expect(await inView()).toEqual({ text: expect.stringMatching(/burst 9960$/), inside: true });
     await popup.fill('textbox', 'Log limit (frames)', '1000');
     await popup.click('button', 'Set limit');
     await popup.waitForText('status', 'Dropped entries', '9,000 entries dropped (log limit 1,000 reached)');
