@@ -1,0 +1,61 @@
+import type { EchoServer } from '../server/echo-server.mjs';
+import type { ExtensionSession } from '../test/e2e/harness/session';
+import { longestFrameGap, pageIdle } from './frame-gaps';
+import type { PanelScale } from './panel-scale';
+
+/**
+ * The popup reopened on a connection whose log holds `count` received frames: time until the
+ * counters show them all, then the longest gap between animation frames while a regex filter runs
+ * over the log and the log scrolls from top to bottom. Both browsers.
+ */
+export async function measurePopupAtScale(session: ExtensionSession, server: EchoServer, count: number): Promise<PanelScale> {
+  const url = `${server.url}/burst?count=${count}`;
+  const received = () =>
+    session.background(
+      (debug, u: string) => {
+        const ids = new Set(debug.connections.summaries().filter((c: { url: string }) => c.url === u).map((c: { id: string }) => c.id));
+        return debug.connections.events().filter((e: { type: string; socketId: string }) => e.type === 'frame' && ids.has(e.socketId)).length;
+      },
+      url,
+    );
+  const filler = await session.openExtensionPage('popup.html');
+  await filler.fill('textbox', 'URL', url);
+  await filler.click('button', 'Connect');
+  await filler.waitFor(async () => (await received()) >= count, null, 300_000);
+  await filler.close();
+
+  const started = Date.now();
+  const popup = await session.openExtensionPage('popup.html');
+  const all = `↓ ${count.toLocaleString('en-US')} frames`;
+  await popup.waitForText('status', 'Counters', new RegExp(all), 120_000);
+  const firstRenderMs = Date.now() - started;
+
+  const idleGapMs = await longestFrameGap(popup, () => pageIdle(popup, 1_000));
+  const longestGapMs = await longestFrameGap(popup, async () => {
+    await popup.click('checkbox', 'Regex');
+    await popup.fill('textbox', 'Filter', 'burst \\d*97$');
+    // The filter really ran over the whole log: the newest match shows, the newest entry does not.
+    const filtered = await popup.waitForText('log', 'Message log', new RegExp(`burst ${count - 3}$`), 120_000);
+    if (filtered.includes(`burst ${count - 1}`)) throw new Error('the regex filter did not apply');
+    await pageIdle(popup, 500);
+    await popup.fill('textbox', 'Filter', '');
+    await pageIdle(popup, 500);
+    await popup.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const list = document.querySelector('[role="log"]') as HTMLElement;
+          let step = 0;
+          const next = () => {
+            list.scrollTop = (list.scrollHeight * step) / 60;
+            if (++step <= 60) requestAnimationFrame(next);
+            else resolve();
+          };
+          next();
+        }),
+      null,
+    );
+  });
+  await popup.click('button', 'Disconnect');
+  await popup.close();
+  return { firstRenderMs, idleGapMs, longestGapMs };
+}
