@@ -3,24 +3,10 @@ import { longestFrameGap } from '../../bench/frame-gaps';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { TEST_PAGES } from './harness/browsers';
 import { waitForCaptureSummary } from './harness/capture';
+import { damage, NO_DAMAGE, watchForDamage } from './harness/page-damage';
 import { BROWSERS, launch, type ExtensionSession } from './harness/session';
-import type { UiPage } from './harness/ui-page';
 
 const VIEWS = ['Decoded', 'Text', 'JSON', 'Hex', 'Base64'];
-
-/** What must never happen in an extension page, read from inside it. */
-async function damage(panel: UiPage) {
-  return panel.evaluate(
-    () => ({
-      pwned: (window as unknown as { __pwned?: number }).__pwned ?? 0,
-      errors: (window as unknown as { errorsSeen?: number }).errorsSeen ?? 0,
-      images: document.querySelectorAll('img').length,
-      svgs: document.querySelectorAll('svg [onload], svg[onload]').length,
-      scripts: [...document.scripts].filter((s) => !/\/(panel|popup)\.js$|chunks\//.test(s.src)).length,
-    }),
-    null,
-  );
-}
 
 describe.each(BROWSERS)('hostile payloads through every panel view in %s', (browserName) => {
   let server: EchoServer;
@@ -42,19 +28,7 @@ describe.each(BROWSERS)('hostile payloads through every panel view in %s', (brow
     const summary = await waitForCaptureSummary(session, pageUrl, (s) => s.frames === 2 * 2005, 60_000);
 
     const panel = await session.openExtensionPage(`panel.html?tabId=${summary.tabId}`);
-    await panel.evaluate(() => {
-      const w = window as unknown as { errorsSeen: number; errorMessages: string[] };
-      w.errorsSeen = 0;
-      w.errorMessages = [];
-      window.addEventListener('error', (e) => {
-        w.errorsSeen++;
-        if (w.errorMessages.length < 5) w.errorMessages.push(`${e.message} ${e.error?.stack ?? ''}`.slice(0, 600));
-      });
-      window.addEventListener('unhandledrejection', (e) => {
-        w.errorsSeen++;
-        if (w.errorMessages.length < 5) w.errorMessages.push(String(e.reason?.stack ?? e.reason).slice(0, 600));
-      });
-    }, null);
+    await watchForDamage(panel);
     await panel.waitForText('status', 'Capture status', /4,01\d events/, 60_000);
 
     const gap = await longestFrameGap(panel, async () => {
@@ -89,9 +63,7 @@ describe.each(BROWSERS)('hostile payloads through every panel view in %s', (brow
       }
     });
 
-    const seen = await damage(panel);
-    if (seen.errors > 0) console.error(await panel.evaluate(() => (window as unknown as { errorMessages: string[] }).errorMessages, null));
-    expect(seen).toEqual({ pwned: 0, errors: 0, images: 0, svgs: 0, scripts: 0 });
+    expect(await damage(panel)).toEqual(NO_DAMAGE);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0, null)).toBe(0);
     // Responsive: no single task blocked the panel for a second, even on the 16 MiB frame.
     expect(gap).toBeLessThan(1_000);

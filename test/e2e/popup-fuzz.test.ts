@@ -4,9 +4,10 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { longestFrameGap } from '../../bench/frame-gaps';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { formatBytes } from '../../src/core/format';
 import { TEST_PAGES } from './harness/browsers';
+import { damage, NO_DAMAGE, watchForDamage } from './harness/page-damage';
 import { BROWSERS, launch, type ExtensionSession } from './harness/session';
-import type { UiPage } from './harness/ui-page';
 import { connect, pressShiftTab } from './popup-helpers';
 
 /** What the background sends, in order: text as is, binary as base64, 16 MiB of one byte as a recipe. */
@@ -32,25 +33,8 @@ function outgoing(payloads: (string | Uint8Array)[]): Outgoing[] {
 /** A string as it travels as UTF-8 (and as the DevTools protocol hands it back): lone surrogates become U+FFFD. */
 const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
-/** The popup's byte counts (src/core/format.ts formatBytes). */
-const formatBytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
-
 /** Characters a one-line row must never show raw: controls, bidi overrides and isolates, zero-width marks. */
 const RAW_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
-
-/** What must never happen in an extension page, read from inside it. */
-async function damage(page: UiPage) {
-  return page.evaluate(
-    () => ({
-      pwned: (window as unknown as { __pwned?: number }).__pwned ?? 0,
-      errors: (window as unknown as { errorsSeen?: number }).errorsSeen ?? 0,
-      images: document.querySelectorAll('img').length,
-      svgs: document.querySelectorAll('svg [onload], svg[onload]').length,
-      scripts: [...document.scripts].filter((s) => !/\/(panel|popup)\.js$|chunks\//.test(s.src)).length,
-    }),
-    null,
-  );
-}
 
 describe.each(BROWSERS)('hostile payloads through every popup view in %s', (browserName) => {
   let server: EchoServer;
@@ -74,33 +58,7 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
     const totalBytes = payloads.reduce((n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p) : p.length), 0);
 
     const popup = await session.openExtensionPage('popup.html');
-    await popup.evaluate(() => {
-      const w = window as unknown as { errorsSeen: number; errorMessages: string[]; foreignElements: string[] };
-      w.errorsSeen = 0;
-      w.errorMessages = [];
-      // Every element ever added, not only those left at the end: rows and details come and go.
-      w.foreignElements = [];
-      const foreign = (el: Element) =>
-        el.namespaceURI !== 'http://www.w3.org/1999/xhtml' ||
-        /^(img|script|iframe|frame|object|embed|style|link|meta|base|video|audio|source|picture)$/.test(el.localName) ||
-        [...el.attributes].some((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value));
-      new MutationObserver((records) => {
-        for (const record of records) {
-          for (const node of record.addedNodes) {
-            if (!(node instanceof Element)) continue;
-            for (const el of [node, ...node.querySelectorAll('*')]) if (foreign(el)) w.foreignElements.push(el.outerHTML.slice(0, 200));
-          }
-        }
-      }).observe(document, { childList: true, subtree: true });
-      window.addEventListener('error', (e) => {
-        w.errorsSeen++;
-        if (w.errorMessages.length < 5) w.errorMessages.push(`${e.message} ${e.error?.stack ?? ''}`.slice(0, 600));
-      });
-      window.addEventListener('unhandledrejection', (e) => {
-        w.errorsSeen++;
-        if (w.errorMessages.length < 5) w.errorMessages.push(String(e.reason?.stack ?? e.reason).slice(0, 600));
-      });
-    }, null);
+    await watchForDamage(popup);
     await connect(popup, `${server.url}/fuzz`);
 
     // The background sends every payload on the popup's connection; the echo server sends each back.
@@ -206,10 +164,7 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
       }
     });
 
-    expect(await popup.evaluate(() => (window as unknown as { foreignElements: string[] }).foreignElements.slice(0, 10), null)).toEqual([]);
-    const seen = await damage(popup);
-    if (seen.errors > 0) console.error(await popup.evaluate(() => (window as unknown as { errorMessages: string[] }).errorMessages, null));
-    expect(seen).toEqual({ pwned: 0, errors: 0, images: 0, svgs: 0, scripts: 0 });
+    expect(await damage(popup)).toEqual(NO_DAMAGE);
     // No script ran in any extension page (popup, background page in Firefox) nor in the service worker (Chromium).
     const views = await popup.evaluate(() => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
