@@ -30,3 +30,21 @@ export async function longestFrameGap(page: UiPage, during: () => Promise<void>)
 export const pageIdle = async (page: UiPage, ms: number): Promise<void> => {
   await page.evaluate((t) => new Promise((r) => setTimeout(r, t)), ms);
 };
+
+/** Scrolls the element matching `selector` from top to bottom in 60 steps, one per animation frame. */
+export async function scrollThrough(page: UiPage, selector: string): Promise<void> {
+  await page.evaluate(
+    (sel) =>
+      new Promise<void>((resolve) => {
+        const el = document.querySelector(sel) as HTMLElement;
+        let step = 0;
+        const next = () => {
+          el.scrollTop = (el.scrollHeight * step) / 60;
+          if (++step <= 60) requestAnimationFrame(next);
+          else resolve();
+        };
+        next();
+      }),
+    selector,
+  );
+}

@@ -1,5 +1,5 @@
 import type { ExtensionSession } from '../test/e2e/harness/session';
-import { longestFrameGap, pageIdle } from './frame-gaps';
+import { longestFrameGap, pageIdle, scrollThrough } from './frame-gaps';
 
 export interface PanelScale {
   readonly firstRenderMs: number;
@@ -33,21 +33,7 @@ export async function measurePanelAtScale(session: ExtensionSession, tabId: numb
     await pageIdle(panel, 500);
     await panel.fill('textbox', 'Filter', '');
     await pageIdle(panel, 500);
-    // Scroll the table from top to bottom in steps, one step per frame.
-    await panel.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const grid = document.querySelector('[role="grid"]') as HTMLElement;
-          let step = 0;
-          const next = () => {
-            grid.scrollTop = (grid.scrollHeight * step) / 60;
-            if (++step <= 60) requestAnimationFrame(next);
-            else resolve();
-          };
-          next();
-        }),
-      null,
-    );
+    await scrollThrough(panel, '[role="grid"]');
   });
   await panel.close();
   return { firstRenderMs, idleGapMs, longestGapMs };

@@ -1,6 +1,6 @@
 import type { EchoServer } from '../server/echo-server.mjs';
 import type { ExtensionSession } from '../test/e2e/harness/session';
-import { longestFrameGap, pageIdle } from './frame-gaps';
+import { longestFrameGap, pageIdle, scrollThrough } from './frame-gaps';
 import type { PanelScale } from './panel-scale';
 
 /**
@@ -40,20 +40,7 @@ export async function measurePopupAtScale(session: ExtensionSession, server: Ech
     await pageIdle(popup, 500);
     await popup.fill('textbox', 'Filter', '');
     await pageIdle(popup, 500);
-    await popup.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const list = document.querySelector('[role="log"]') as HTMLElement;
-          let step = 0;
-          const next = () => {
-            list.scrollTop = (list.scrollHeight * step) / 60;
-            if (++step <= 60) requestAnimationFrame(next);
-            else resolve();
-          };
-          next();
-        }),
-      null,
-    );
+    await scrollThrough(popup, '[role="log"]');
   });
   await popup.click('button', 'Disconnect');
   await popup.close();

@@ -15,7 +15,7 @@ import { waitForCaptureSummary } from '../test/e2e/harness/capture';
 import { BROWSERS, launch, type BrowserName, type ExtensionSession } from '../test/e2e/harness/session';
 import { compareThroughput, median, runEchoPage, type Latency } from './hook-overhead';
 import { panelWhileReceiving, popupWhileReceiving } from './live';
-import { measurePanelAtScale } from './panel-scale';
+import { measurePanelAtScale, type PanelScale } from './panel-scale';
 import { measurePopupAtScale } from './popup-scale';
 
 const smoke = process.env.BENCH_SMOKE === '1';
@@ -27,6 +27,22 @@ type Row = { figure: string; browser: string; value: string; baseline: string; r
 const rows: Row[] = [];
 const results: Record<string, unknown> = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, smoke };
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The two rows of a UI at scale: time to first render, and the longest frame gap (regex filter, scrolling). */
+function scaleRows(who: string, browser: string, what: string, r: PanelScale): Row[] {
+  return [
+    { figure: `${who}: first render of ${what}`, browser, value: `${fmt(r.firstRenderMs)} ms`, baseline: '-', ratio: '-', budget: 'report', ok: '-' },
+    {
+      figure: `${who}: longest frame gap (regex filter, scrolling)`,
+      browser,
+      value: `${fmt(r.longestGapMs)} ms`,
+      baseline: `${fmt(r.idleGapMs)} ms idle`,
+      ratio: '-',
+      budget: '≤ 50 ms',
+      ok: r.longestGapMs <= 50 ? 'yes' : 'NO',
+    },
+  ];
+}
 
 describe.each(BROWSERS)('benchmark in %s', (browserName: BrowserName) => {
   let server: EchoServer;
@@ -129,48 +145,14 @@ describe.each(BROWSERS)('benchmark in %s', (browserName: BrowserName) => {
 
     const panel = await measurePanelAtScale(withHook, summary.tabId);
     results[`${browserName}.panel`] = panel;
-    rows.push({
-      figure: `panel: first render of ${fmt(summary.frames)} frames`,
-      browser: browserName,
-      value: `${fmt(panel.firstRenderMs)} ms`,
-      baseline: '-',
-      ratio: '-',
-      budget: 'report',
-      ok: '-',
-    });
-    rows.push({
-      figure: 'panel: longest frame gap (regex filter, scrolling)',
-      browser: browserName,
-      value: `${fmt(panel.longestGapMs)} ms`,
-      baseline: `${fmt(panel.idleGapMs)} ms idle`,
-      ratio: '-',
-      budget: '≤ 50 ms',
-      ok: panel.longestGapMs <= 50 ? 'yes' : 'NO',
-    });
+    rows.push(...scaleRows('panel', browserName, `${fmt(summary.frames)} frames`, panel));
     await page.close();
   }, 600_000);
 
   it('popup reopened on a large log', async () => {
     const popup = await measurePopupAtScale(withHook, server, N.popupLog);
     results[`${browserName}.popupScale`] = popup;
-    rows.push({
-      figure: `popup: first render of ${fmt(N.popupLog)} logged frames`,
-      browser: browserName,
-      value: `${fmt(popup.firstRenderMs)} ms`,
-      baseline: '-',
-      ratio: '-',
-      budget: 'report',
-      ok: '-',
-    });
-    rows.push({
-      figure: 'popup: longest frame gap (regex filter, scrolling)',
-      browser: browserName,
-      value: `${fmt(popup.longestGapMs)} ms`,
-      baseline: `${fmt(popup.idleGapMs)} ms idle`,
-      ratio: '-',
-      budget: '≤ 50 ms',
-      ok: popup.longestGapMs <= 50 ? 'yes' : 'NO',
-    });
+    rows.push(...scaleRows('popup', browserName, `${fmt(N.popupLog)} logged frames`, popup));
   }, 600_000);
 });
 
