@@ -438,7 +438,7 @@ export function isPopupToBackground(x: unknown): x is PopupToBackground {
     case 'start-repeat':
       return isString(x.connectionId) && isRepeatPlan(x.plan);
     case 'set-log-limit':
-      return isString(x.connectionId) && Number.isInteger(x.maxFrames) && (x.maxFrames as number) >= 1 && (x.maxFrames as number) <= 1_000_000;
+      return isString(x.connectionId) && isCount(x.maxFrames, 1, 1_000_000);
     case 'send':
       return isString(x.connectionId) && isWirePayload(x.payload);
     case 'disconnect':

@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
-import { parseJson, type JsonView } from '../core/payload-views/json-view';
+import { jsonView } from '../core/payload-views/json-view';
 import { EventRow } from '../ui/event-row';
 import { JsonTreeView } from '../ui/json-tree-view';
 import { VirtualList } from '../ui/virtual-list';
-import { base64ToBytes } from '../core/bytes';
 import { formatBytes, payloadByteLength } from '../core/format';
-import type { SocketEvent, WirePayload } from '../protocol';
+import type { SocketEvent } from '../protocol';
 import type { ConnectionLog } from './connection-log';
 import { DETAIL_FORMATS, MAX_SHOWN_BYTES, renderDetail, shownDetail, type DetailFormat } from './entry-detail';
 import type { PopupStore } from './popup-store';
@@ -100,18 +99,12 @@ export function LogView({ log, socket }: { log: ConnectionLog | null; socket?: {
   );
 }
 
-/** Largest frame (characters of text or base64) the JSON view parses into a tree; the Text view shows larger ones. */
-const MAX_JSON_TREE_CHARS = 4 * 1024 * 1024;
-
-function parseFrameJson(payload: WirePayload): JsonView {
-  const size = payload.kind === 'text' ? payload.text.length : payload.base64.length;
-  if (size > MAX_JSON_TREE_CHARS) return { ok: false, error: 'the frame is too large for the tree view: use Text or Copy', tooLarge: true };
-  return parseJson(payload.kind === 'text' ? payload.text : new TextDecoder().decode(base64ToBytes(payload.base64)));
-}
+/** Largest frame the JSON view parses into a tree; the Text view shows larger ones (and Copy takes them). */
+const MAX_JSON_TREE_BYTES = 4 * 1024 * 1024;
 
 /** The entry in the chosen format: JSON as a collapsible tree, everything else as text. */
 function EntryBody({ event, format }: { event: SocketEvent; format: DetailFormat }) {
-  const json = useMemo(() => (format === 'json' && event.type === 'frame' ? parseFrameJson(event.payload) : null), [event, format]);
+  const json = useMemo(() => (format === 'json' && event.type === 'frame' ? jsonView(event.payload, MAX_JSON_TREE_BYTES) : null), [event, format]);
   const shown = useMemo(() => (json ? null : shownDetail(event, format)), [event, format, json]);
   if (json?.ok) {
     return (
