@@ -80,7 +80,7 @@ async function main() {
   const common = {
     outdir: shared,
     bundle: true,
-    target: ['chrome116', 'firefox140'],
+    target: ['chrome148', 'firefox140'],
     minify: !dev,
     sourcemap: false,
     metafile: true,

@@ -3,8 +3,10 @@
  * as a discriminated union named by direction, with a guard used at the receiving end.
  *
  * Contexts: page hook (MAIN world) → relay (content script) → background → popup / panel.
- * Runtime ports serialise as JSON in Chrome, so everything that crosses a port is JSON-safe:
- * binary payloads travel as base64 (exact bytes), text payloads as strings.
+ * Ports structured-clone their messages in both browsers (Chrome: the manifest's
+ * `message_serialization`, Chrome 148+). Captured page frames reach the background as raw
+ * ArrayBuffers, so the page's thread never encodes them; from the background on, binary payloads
+ * travel as base64 (exact bytes, and what storage, exports and the UIs keep), text as strings.
  */
 
 export const PROTOCOL_VERSION = 1;
@@ -118,10 +120,15 @@ export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
 // Relay (content script) → background
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The relay forwards the hook's tuples as they are (Blobs read into ArrayBuffers, stacks
+ * trimmed): turning them into SocketEvents and binary into base64 is the background's work
+ * (core/relay-events.ts), off the page's main thread.
+ */
 export type RelayToBackground = {
   readonly source: 'socket-scope-relay';
   readonly type: 'capture';
-  readonly events: readonly SocketEvent[];
+  readonly events: readonly RelayEvent[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -394,8 +401,47 @@ export function isOffscreenToBackground(x: unknown): x is OffscreenToBackground 
   return isRecord(x) && x.source === 'socket-scope-offscreen' && x.type === 'socket-event' && isString(x.socketId) && isOffscreenSocketEvent(x.event);
 }
 
+const isRelayPayload = (x: unknown): x is RelayPayload => isString(x) || x instanceof ArrayBuffer;
+
+const isRelayMark = (x: unknown): x is HookFrameMark<RelayPayload> =>
+  isRecord(x) && (x.kind === 'replaced' ? isString(x.ruleId) && isRelayPayload(x.original) : isFrameMark(x));
+
+/** A hook tuple as the relay forwards it; the same limits as isSocketEvent. */
+export function isRelayEvent(x: unknown): x is RelayEvent {
+  if (!Array.isArray(x) || !isString(x[1]) || x[1].length > 128 || !isFiniteNumber(x[2])) return false;
+  switch (x[0]) {
+    case 'created':
+      return (
+        x.length === 7 &&
+        isString(x[3]) &&
+        x[3].length <= LIMITS.maxUrlLength &&
+        isStringArray(x[4]) &&
+        isString(x[5]) &&
+        isString(x[6]) &&
+        x[6].length <= LIMITS.maxStackLength
+      );
+    case 'open':
+      return x.length === 5 && isString(x[3]) && isString(x[4]);
+    case 'frame':
+      return (x.length === 5 || x.length === 6) && (x[3] === 'in' || x[3] === 'out') && isRelayPayload(x[4]) && (x[5] === undefined || isRelayMark(x[5]));
+    case 'error':
+      return x.length === 4 && typeof x[3] === 'boolean';
+    case 'close':
+      return x.length === 6 && isFiniteNumber(x[3]) && isString(x[4]) && x[4].length <= LIMITS.maxReasonLength && typeof x[5] === 'boolean';
+    default:
+      return false;
+  }
+}
+
 export function isRelayToBackground(x: unknown): x is RelayToBackground {
-  return isRecord(x) && x.source === 'socket-scope-relay' && x.type === 'capture' && isEventList(x.events);
+  return (
+    isRecord(x) &&
+    x.source === 'socket-scope-relay' &&
+    x.type === 'capture' &&
+    Array.isArray(x.events) &&
+    x.events.length <= LIMITS.maxEventsPerMessage &&
+    x.events.every(isRelayEvent)
+  );
 }
 
 const isHandshakeHeader = (x: unknown): x is HandshakeHeader =>
@@ -576,11 +622,13 @@ export function isBackgroundToPanel(x: unknown): x is BackgroundToPanel {
 // ---------------------------------------------------------------------------------------------
 
 export type HookPayload = string | ArrayBuffer | Blob;
+/** A hook payload once the relay has read its Blobs: what crosses the relay's port. */
+export type RelayPayload = string | ArrayBuffer;
 
 /** A frame mark as the hook reports it: the original payload of a replace is still raw. */
-export type HookFrameMark =
+export type HookFrameMark<P = HookPayload> =
   | Exclude<FrameMark, { kind: 'replaced' }>
-  | { readonly kind: 'replaced'; readonly ruleId: string; readonly original: HookPayload };
+  | { readonly kind: 'replaced'; readonly ruleId: string; readonly original: P };
 
 /** A rule as the hook applies it: the pattern compiled (global) by the relay. */
 export interface HookRule {
@@ -602,11 +650,15 @@ export type HookCommand =
 
 /**
  * A hook event as the relay receives it: a tuple, because the hook must stay under 4 KB and
- * property names would be most of it. The relay turns each into a SocketEvent (hook-payload.ts).
+ * property names would be most of it (and each name costs again in every structured clone).
+ * The background turns each into a SocketEvent (core/relay-events.ts).
  */
-export type HookEvent =
+export type HookEvent<P = HookPayload> =
   | readonly [type: 'created', socketId: string, time: number, url: string, protocols: string[], frameUrl: string, stack: string]
   | readonly [type: 'open', socketId: string, time: number, protocol: string, extensions: string]
-  | readonly [type: 'frame', socketId: string, time: number, direction: Direction, data: HookPayload, mark?: HookFrameMark]
+  | readonly [type: 'frame', socketId: string, time: number, direction: Direction, data: P, mark?: HookFrameMark<P>]
   | readonly [type: 'error', socketId: string, time: number, simulated: boolean]
   | readonly [type: 'close', socketId: string, time: number, code: number, reason: string, wasClean: boolean];
+
+/** A hook event as the relay forwards it to the background. */
+export type RelayEvent = HookEvent<RelayPayload>;

@@ -2,6 +2,7 @@
  * Background entry (Chrome service worker / Firefox event page): only wiring.
  * Routes ports by name, checks every sender, and hands validated messages to the hubs.
  */
+import { toSocketEvents } from '../core/relay-events';
 import { browser, type Runtime } from '../extension/browser';
 import { createPortChannel } from '../extension/port-channel';
 import {
@@ -71,8 +72,9 @@ browser.runtime.onConnect.addListener((port) => {
       const relay = createPortChannel<BackgroundToRelay, RelayToBackground>(port, isRelayToBackground, reject);
       pageCommands.addRelay(tabId, relay);
       relay.onMessage((message) => {
-        pageCommands.noteEvents(relay, message.events);
-        capture.record(tabId, message.events);
+        const events = toSocketEvents(message.events);
+        pageCommands.noteEvents(relay, events);
+        capture.record(tabId, events);
       });
       return;
     }

@@ -1,25 +1,44 @@
-import { LIMITS, type SocketEvent } from '../protocol';
+import { LIMITS, type RelayEvent, type SocketEvent } from '../protocol';
 
 /**
  * Splits events so that no message exceeds the protocol's limits (events per message, payload
- * characters per message); the receiving guard refuses larger ones. A single frame larger than
- * the byte limit still travels, alone.
+ * size per message); the receiving guard refuses more events. A single frame larger than the
+ * size limit still travels, alone.
  */
-export function chunkEvents(events: readonly SocketEvent[], maxEvents: number = LIMITS.maxEventsPerMessage, maxChars: number = LIMITS.maxMessageBytes): SocketEvent[][] {
-  const out: SocketEvent[][] = [];
-  let chunk: SocketEvent[] = [];
-  let chars = 0;
+function chunkBySize<E>(events: readonly E[], sizeOf: (event: E) => number, maxEvents: number, maxSize: number): E[][] {
+  const out: E[][] = [];
+  let chunk: E[] = [];
+  let size = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
-    const size = event.type === 'frame' ? (event.payload.kind === 'text' ? event.payload.text.length : event.payload.base64.length) : 0;
-    if (chunk.length > 0 && (chunk.length === maxEvents || chars + size > maxChars)) {
+    const eventSize = sizeOf(event);
+    if (chunk.length > 0 && (chunk.length === maxEvents || size + eventSize > maxSize)) {
       out.push(chunk);
       chunk = [];
-      chars = 0;
+      size = 0;
     }
     chunk.push(event);
-    chars += size;
+    size += eventSize;
   }
   if (chunk.length > 0) out.push(chunk);
   return out;
+}
+
+const payloadChars = (event: SocketEvent) =>
+  event.type === 'frame' ? (event.payload.kind === 'text' ? event.payload.text.length : event.payload.base64.length) : 0;
+
+/** Socket events in messages within the limits (payload characters: text, or base64). */
+export function chunkEvents(events: readonly SocketEvent[], maxEvents: number = LIMITS.maxEventsPerMessage, maxChars: number = LIMITS.maxMessageBytes): SocketEvent[][] {
+  return chunkBySize(events, payloadChars, maxEvents, maxChars);
+}
+
+const rawSize = (event: RelayEvent) => {
+  if (event[0] !== 'frame') return 0;
+  const data = event[4];
+  return typeof data === 'string' ? data.length : data.byteLength;
+};
+
+/** The relay's raw tuples in messages within the limits (payload characters or bytes). */
+export function chunkRelayEvents(events: readonly RelayEvent[], maxEvents: number = LIMITS.maxEventsPerMessage, maxSize: number = LIMITS.maxMessageBytes): RelayEvent[][] {
+  return chunkBySize(events, rawSize, maxEvents, maxSize);
 }

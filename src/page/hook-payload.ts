@@ -1,13 +1,6 @@
-import { base64ToBytes, bytesToBase64 } from '../core/bytes';
-import { LIMITS } from '../protocol';
-import type { FrameRule, HookCommand, HookEvent, HookPayload, HookRule, HookRules, PageCommand, SocketEvent, WirePayload } from '../protocol';
-
-/** A raw page payload as exact-bytes wire payload (Blobs are read, hence async). */
-export async function toWirePayload(data: HookPayload): Promise<WirePayload> {
-  if (typeof data === 'string') return { kind: 'text', text: data };
-  const buffer = data instanceof ArrayBuffer ? data : await data.arrayBuffer();
-  return { kind: 'binary', base64: bytesToBase64(new Uint8Array(buffer)) };
-}
+import { base64ToBytes } from '../core/bytes';
+import { pageFrames } from '../core/relay-events';
+import type { FrameRule, HookCommand, HookEvent, HookPayload, HookRule, HookRules, PageCommand, RelayEvent, RelayPayload, WirePayload } from '../protocol';
 
 /** The other way, for commands: text stays a string, binary becomes an ArrayBuffer. */
 export function toPageData(payload: WirePayload): string | ArrayBuffer {
@@ -21,57 +14,25 @@ export function holdsBlob(event: HookEvent): boolean {
   return event[0] === 'frame' && (event[4] instanceof Blob || (event[5]?.kind === 'replaced' && event[5].original instanceof Blob));
 }
 
-function toWirePayloadNow(data: string | ArrayBuffer): WirePayload {
-  return typeof data === 'string' ? { kind: 'text', text: data } : { kind: 'binary', base64: bytesToBase64(new Uint8Array(data)) };
-}
-
 /**
- * toSocketEvent for events without Blobs (see holdsBlob): no promise per frame. Tuples are read
- * by index, not destructured: this runs for every frame on the page's main thread, and array
- * destructuring goes through the iterator protocol.
+ * A hook event without Blobs (see holdsBlob) as the relay forwards it: unchanged but for the
+ * creation stack, cut to the page's own frames. Frames pass through untouched: encoding them is
+ * the background's work, off the page's main thread.
  */
-export function toSocketEventNow(event: HookEvent): SocketEvent {
-  if (event[0] !== 'frame') return toLifecycleEvent(event);
-  const payload = toWirePayloadNow(event[4] as string | ArrayBuffer);
+export function toRelayEvent(event: HookEvent): RelayEvent {
+  if (event[0] !== 'created') return event as RelayEvent;
+  return [event[0], event[1], event[2], event[3], event[4], event[5], pageFrames(event[6])];
+}
+
+const readPayload = async (data: HookPayload): Promise<RelayPayload> => (data instanceof Blob ? data.arrayBuffer() : data);
+
+/** toRelayEvent for any hook event: Blobs are read into ArrayBuffers (hence async). */
+export async function readRelayEvent(event: HookEvent): Promise<RelayEvent> {
+  if (!holdsBlob(event) || event[0] !== 'frame') return toRelayEvent(event);
+  const data = await readPayload(event[4]);
   const mark = event[5];
-  const frame = { type: 'frame', socketId: event[1], time: event[2], direction: event[3], payload } as const;
-  if (!mark) return frame;
-  if (mark.kind !== 'replaced') return { ...frame, mark };
-  return { ...frame, mark: { ...mark, original: toWirePayloadNow(mark.original as string | ArrayBuffer) } };
-}
-
-/** The page's part of a stack taken in the hook: no "Error" line, no frames of the hook itself. */
-export function pageFrames(stack: string): string {
-  return stack
-    .split('\n')
-    .filter((line) => line.trim() !== '' && line.trim() !== 'Error' && !line.includes('/hook.js'))
-    .slice(0, 30)
-    .join('\n')
-    .slice(0, LIMITS.maxStackLength);
-}
-
-function toLifecycleEvent(event: Exclude<HookEvent, { 0: 'frame' }>): SocketEvent {
-  switch (event[0]) {
-    case 'created':
-      return { type: 'created', socketId: event[1], time: event[2], url: event[3], protocols: event[4], frameUrl: event[5], initiator: pageFrames(event[6]) };
-    case 'open':
-      return { type: 'open', socketId: event[1], time: event[2], protocol: event[3], extensions: event[4] };
-    case 'error':
-      return { type: 'error', socketId: event[1], time: event[2], message: event[3] ? 'Simulated error (from the panel)' : 'WebSocket error' };
-    case 'close':
-      return { type: 'close', socketId: event[1], time: event[2], code: event[3], reason: event[4], wasClean: event[5] };
-  }
-}
-
-/** A hook tuple as the SocketEvent the rest of the extension speaks (reads Blobs). */
-export async function toSocketEvent(event: HookEvent): Promise<SocketEvent> {
-  if (event[0] !== 'frame') return toLifecycleEvent(event);
-  const payload = await toWirePayload(event[4]);
-  const mark = event[5];
-  const frame = { type: 'frame', socketId: event[1], time: event[2], direction: event[3], payload } as const;
-  if (!mark) return frame;
-  if (mark.kind !== 'replaced') return { ...frame, mark };
-  return { ...frame, mark: { ...mark, original: await toWirePayload(mark.original) } };
+  if (mark?.kind !== 'replaced') return [event[0], event[1], event[2], event[3], data, mark];
+  return [event[0], event[1], event[2], event[3], data, { ...mark, original: await readPayload(mark.original) }];
 }
 
 /** Compiles the enabled rules for each socket of this frame, by direction. */

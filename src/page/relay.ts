@@ -1,13 +1,14 @@
 /**
  * Relay: ISOLATED-world content script. Receives batches from the page hook over the secret
- * CustomEvent channel, turns raw payloads into exact-bytes wire payloads (reading Blobs without
- * reordering), and forwards them to the background over one runtime port. Commands from the
+ * CustomEvent channel and forwards them to the background over one runtime port, as raw tuples
+ * with binary as ArrayBuffers (Blobs are read first, without reordering frames). It does as
+ * little as it can per frame: it runs on the page's main thread. Commands from the
  * background (panel actions) go the other way, to the hook, over a second secret event type.
  */
-import { chunkEvents } from '../core/event-chunks';
+import { chunkRelayEvents } from '../core/event-chunks';
 import { browser, type Runtime } from '../extension/browser';
-import { PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookCommand, type RelayToBackground, type SocketEvent } from '../protocol';
-import { holdsBlob, rulesForSockets, toHookCommand, toSocketEvent, toSocketEventNow } from './hook-payload';
+import { PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookCommand, type RelayEvent, type RelayToBackground } from '../protocol';
+import { holdsBlob, readRelayEvent, rulesForSockets, toHookCommand, toRelayEvent } from './hook-payload';
 import { readHookBatch, toPageWorld } from './read-hook-batch';
 
 declare const __HOOK_EVENT__: string;
@@ -37,13 +38,14 @@ function deliverToHook(message: unknown): void {
 }
 
 /** Keeps socket URLs current; a new socket gets the rules that match its URL. */
-function trackSockets(events: readonly SocketEvent[]): void {
+function trackSockets(events: readonly RelayEvent[]): void {
   let created = false;
-  for (const e of events) {
-    if (e.type === 'created') {
-      socketUrls.set(e.socketId, e.url);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e[0] === 'created') {
+      socketUrls.set(e[1], e[3]);
       created = true;
-    } else if (e.type === 'close') socketUrls.delete(e.socketId);
+    } else if (e[0] === 'close') socketUrls.delete(e[1]);
   }
   if (created && rules.length > 0) toHook({ type: 'set-rules', rules: rulesForSockets(rules, socketUrls) });
 }
@@ -60,12 +62,12 @@ function connect(): Runtime.Port {
   return opened;
 }
 
-function post(events: SocketEvent[]): void {
+function post(events: RelayEvent[]): void {
   trackSockets(events);
   if (invalidated || events.length === 0) return;
   try {
     const target = connect();
-    for (const chunk of chunkEvents(events)) {
+    for (const chunk of chunkRelayEvents(events)) {
       const message: RelayToBackground = { source: 'socket-scope-relay', type: 'capture', events: chunk };
       target.postMessage(message);
     }
@@ -85,10 +87,10 @@ window.addEventListener(__HOOK_EVENT__, (e) => {
   const batch = readHookBatch(e as CustomEvent);
   if (!batch) return;
   // Fast path: nothing to read asynchronously and nothing queued before this batch.
-  if (idle && !batch.some(holdsBlob)) return post(batch.map(toSocketEventNow));
+  if (idle && !batch.some(holdsBlob)) return post(batch.map(toRelayEvent));
   idle = false;
   const settled = (pending = pending
-    .then(() => Promise.all(batch.map(toSocketEvent)))
+    .then(() => Promise.all(batch.map(readRelayEvent)))
     .then(post, (error: unknown) => console.warn('Socket Scope: could not read a captured frame', error))
     .then(() => {
       if (pending === settled) idle = true;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rulesForSockets, toHookCommand, toPageData, toSocketEvent, toWirePayload } from '../../src/page/hook-payload';
-import type { FrameRule } from '../../src/protocol';
+import { toSocketEvent, toSocketEvents } from '../../src/core/relay-events';
+import { readRelayEvent, rulesForSockets, toHookCommand, toPageData, toRelayEvent } from '../../src/page/hook-payload';
+import { isRelayEvent, type FrameRule, type HookEvent } from '../../src/protocol';
 
 const rule = (over: Partial<FrameRule>): FrameRule => ({
   id: 'r',
@@ -13,9 +14,11 @@ const rule = (over: Partial<FrameRule>): FrameRule => ({
 });
 
 describe('hook payloads and commands (relay side)', () => {
-  it('turns hook tuples into socket events, reading Blobs and marks exactly', async () => {
+  it('forwards hook tuples raw, reading Blobs and trimming stacks, and the background turns them into socket events', async () => {
     const stack = 'Error\n    at Object.construct (chrome-extension://abc/hook.js:1:2)\n    at connect (http://h/app.js:10:5)';
-    expect(await toSocketEvent(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', stack])).toEqual({
+    const created = await readRelayEvent(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', stack]);
+    expect(created).toEqual(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', '    at connect (http://h/app.js:10:5)']);
+    expect(toSocketEvent(created)).toEqual({
       type: 'created',
       socketId: 's.0',
       time: 1.5,
@@ -24,31 +27,36 @@ describe('hook payloads and commands (relay side)', () => {
       frameUrl: 'http://h/',
       initiator: '    at connect (http://h/app.js:10:5)',
     });
-    expect(await toSocketEvent(['error', 's.0', 2, true])).toEqual({ type: 'error', socketId: 's.0', time: 2, message: 'Simulated error (from the panel)' });
-    expect(await toSocketEvent(['close', 's.0', 3, 4001, 'bye', false])).toEqual({ type: 'close', socketId: 's.0', time: 3, code: 4001, reason: 'bye', wasClean: false });
+    expect(toSocketEvent(await readRelayEvent(['error', 's.0', 2, true]))).toEqual({ type: 'error', socketId: 's.0', time: 2, message: 'Simulated error (from the panel)' });
+    expect(toSocketEvent(await readRelayEvent(['close', 's.0', 3, 4001, 'bye', false]))).toEqual({ type: 'close', socketId: 's.0', time: 3, code: 4001, reason: 'bye', wasClean: false });
     const blob = new Blob([new Uint8Array([0, 255, 16])]);
-    expect(await toSocketEvent(['frame', 's.0', 4, 'in', blob, { kind: 'replaced', ruleId: 'r', original: 'old' }])).toEqual({
+    const replaced = await readRelayEvent(['frame', 's.0', 4, 'in', blob, { kind: 'replaced', ruleId: 'r', original: new Blob(['old']) }]);
+    expect([...new Uint8Array(replaced[4] as ArrayBuffer)]).toEqual([0, 255, 16]);
+    expect(toSocketEvent(replaced)).toEqual({
       type: 'frame',
       socketId: 's.0',
       time: 4,
       direction: 'in',
       payload: { kind: 'binary', base64: 'AP8Q' },
-      mark: { kind: 'replaced', ruleId: 'r', original: { kind: 'text', text: 'old' } },
+      mark: { kind: 'replaced', ruleId: 'r', original: { kind: 'binary', base64: 'b2xk' } },
     });
-    expect(await toSocketEvent(['frame', 's.0', 5, 'out', 'hi', undefined])).toEqual({
-      type: 'frame',
-      socketId: 's.0',
-      time: 5,
-      direction: 'out',
-      payload: { kind: 'text', text: 'hi' },
-    });
+    const text: HookEvent = ['frame', 's.0', 5, 'out', 'hi', undefined];
+    expect(toRelayEvent(text)).toBe(text);
+    expect(toSocketEvents([toRelayEvent(text)])).toEqual([{ type: 'frame', socketId: 's.0', time: 5, direction: 'out', payload: { kind: 'text', text: 'hi' } }]);
   });
 
-  it('round-trips binary payloads between wire and page data', async () => {
+  it('cuts a creation stack to the protocol limit, however deep the page made it', () => {
+    const deep = 'Error\n' + Array.from({ length: 5_000 }, (_, i) => `    at f${i} (http://h/app.js:${i}:1)`).join('\n');
+    const event = toRelayEvent(['created', 's.0', 1, 'ws://h/', [], 'http://h/', deep]);
+    expect(isRelayEvent(event)).toBe(true);
+    expect((event[6] as string).split('\n')).toHaveLength(30);
+  });
+
+  it('round-trips binary payloads between wire and page data', () => {
     const data = toPageData({ kind: 'binary', base64: 'AAEC/w==' });
     expect(data).toBeInstanceOf(ArrayBuffer);
     expect([...new Uint8Array(data as ArrayBuffer)]).toEqual([0, 1, 2, 255]);
-    expect(await toWirePayload(data)).toEqual({ kind: 'binary', base64: 'AAEC/w==' });
+    expect(toSocketEvent(['frame', 's', 1, 'in', data])).toMatchObject({ payload: { kind: 'binary', base64: 'AAEC/w==' } });
     expect(toPageData({ kind: 'text', text: 'x' })).toBe('x');
   });
 
