@@ -1,14 +1,14 @@
 import type { EchoServer } from '../server/echo-server.mjs';
 import { waitForCaptureSummary } from '../test/e2e/harness/capture';
 import type { ExtensionSession } from '../test/e2e/harness/session';
-import { longestFrameGap } from './frame-gaps';
+import { watchMainThread, type MainThread } from './frame-gaps';
 
 export interface LiveResult {
-  readonly longestGapMs: number;
+  readonly mainThread: MainThread;
   readonly frames: number;
 }
 
-/** The panel open on a page that receives `rate` frames/s for `seconds`: its longest frame gap. */
+/** The panel open on a page that receives `rate` frames/s for `seconds`: what its main thread went through. */
 export async function panelWhileReceiving(session: ExtensionSession, server: EchoServer, rate: number, seconds: number): Promise<LiveResult> {
   const pageUrl = `${server.httpUrl}/pages/stream.html`;
   const page = await session.openPage(pageUrl);
@@ -16,21 +16,21 @@ export async function panelWhileReceiving(session: ExtensionSession, server: Ech
   const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
   await panel.waitForText('grid', 'Frames', /\S/);
   const pageLog = () => page.evaluate(() => document.getElementById('log')!.textContent ?? '', null);
-  const longestGapMs = await longestFrameGap(panel, async () => {
+  const mainThread = await watchMainThread(panel, async () => {
     await page.evaluate((q) => (window as unknown as { start(q: string): void }).start(q), `rate=${rate}&seconds=${seconds}`);
     await page.waitFor(async () => (await pageLog()).includes('received'), null, (seconds + 60) * 1_000);
   });
   const frames = Number(/received (\d+)/.exec(await pageLog())?.[1]);
   await panel.close();
   await page.close();
-  return { longestGapMs, frames };
+  return { mainThread, frames };
 }
 
-/** The popup connected to a `rate` frames/s stream for `seconds`: its longest frame gap. */
+/** The popup connected to a `rate` frames/s stream for `seconds`: what its main thread went through. */
 export async function popupWhileReceiving(session: ExtensionSession, server: EchoServer, rate: number, seconds: number): Promise<LiveResult> {
   const popup = await session.openExtensionPage('popup.html');
   const url = `${server.url}/stream?rate=${rate}&seconds=${seconds}`;
-  const longestGapMs = await longestFrameGap(popup, async () => {
+  const mainThread = await watchMainThread(popup, async () => {
     await popup.fill('textbox', 'URL', url);
     await popup.click('button', 'Connect');
     await popup.waitFor(
@@ -47,5 +47,5 @@ export async function popupWhileReceiving(session: ExtensionSession, server: Ech
     (debug) => debug.connections.events().filter((e: { type: string; direction?: string }) => e.type === 'frame' && e.direction === 'in').length,
   );
   await popup.close();
-  return { longestGapMs, frames };
+  return { mainThread, frames };
 }

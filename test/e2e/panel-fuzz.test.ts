@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { longestFrameGap } from '../../bench/frame-gaps';
+import { watchMainThread } from '../../bench/frame-gaps';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { TEST_PAGES } from './harness/browsers';
 import { waitForCaptureSummary } from './harness/capture';
@@ -31,7 +31,7 @@ describe.each(BROWSERS)('hostile payloads through every panel view in %s', (brow
     await watchForDamage(panel);
     await panel.waitForText('status', 'Capture status', /4,01\d events/, 60_000);
 
-    const gap = await longestFrameGap(panel, async () => {
+    const { gapMs: gap } = await watchMainThread(panel, async () => {
       // Every view of a spread of rows: from the first row, a page further each time, by keyboard.
       await panel.click('checkbox', 'Lifecycle'); // frames only: lifecycle rows have no payload views
       await panel.click('grid', 'Frames');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { longestFrameGap } from '../../bench/frame-gaps';
+import { watchMainThread } from '../../bench/frame-gaps';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { formatBytes } from '../../src/core/format';
 import { TEST_PAGES } from './harness/browsers';
@@ -111,7 +111,7 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
       await popup.click('log', 'Message log');
     };
 
-    const gap = await longestFrameGap(popup, async () => {
+    const { gapMs: gap } = await watchMainThread(popup, async () => {
       // 1. Every row of the log, from the oldest to the newest, by Page Down: each page overlaps the last.
       await focusLog();
       await popup.press('Home');
