@@ -1,64 +1,52 @@
 import type { UiPage } from '../test/e2e/harness/ui-page';
+import { traceLongestTask, type LongestTask } from './task-trace';
 
 /** What a page's main thread went through while something ran. */
 export interface MainThread {
   /** Longest gap between animation frames: rendering and input waited that long, for any reason. */
   readonly gapMs: number;
-  /**
-   * Longest task from the long-task observer (tasks over 50 ms; 0 when there was none), the
-   * figure the budget names. Null where the browser has no such observer (Firefox).
-   */
-  readonly longestTaskMs: number | null;
+  /** Chromium: the longest task (traceLongestTask). Null in Firefox, which cannot be traced here. */
+  readonly longestTask: LongestTask | null;
 }
 
 /**
- * Watches a page's main thread while `during` runs. Both figures: the frame gap also counts time
- * the page's process waited for a CPU (two cores shared with the browser, the page and the echo
- * server), which no task of ours causes; the long-task observer counts only the page's own tasks.
+ * Watches a page's main thread while `during` runs: the longest gap between animation frames in
+ * both browsers, and in Chromium the longest task, in wall-clock and CPU time.
  */
 export async function watchMainThread(page: UiPage, during: () => Promise<void>): Promise<MainThread> {
   await page.evaluate(() => {
-    const w = window as unknown as { gap: number; longestTask: number | null; stopWatch: () => void };
+    const w = window as unknown as { gap: number; stopGap: boolean };
     w.gap = 0;
-    w.longestTask = null;
-    let stopped = false;
+    w.stopGap = false;
     let last = performance.now();
     const tick = (now: number) => {
       w.gap = Math.max(w.gap, now - last);
       last = now;
-      if (!stopped) requestAnimationFrame(tick);
+      if (!w.stopGap) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    let observer: PerformanceObserver | null = null;
-    if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
-      w.longestTask = 0;
-      observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longestTask = Math.max(w.longestTask ?? 0, entry.duration);
-      });
-      observer.observe({ type: 'longtask' });
-    }
-    w.stopWatch = () => {
-      stopped = true;
-      if (observer) for (const entry of observer.takeRecords()) w.longestTask = Math.max(w.longestTask ?? 0, entry.duration);
-      observer?.disconnect();
-    };
   }, null);
-  await during();
-  return page.evaluate(() => {
-    const w = window as unknown as { gap: number; longestTask: number | null; stopWatch: () => void };
-    w.stopWatch();
-    return { gapMs: w.gap, longestTaskMs: w.longestTask };
+  const longestTask = await traceLongestTask(page.raw, during);
+  const gapMs = await page.evaluate(() => {
+    const w = window as unknown as { gap: number; stopGap: boolean };
+    w.stopGap = true;
+    return w.gap;
   }, null);
+  return { gapMs, longestTask };
 }
 
-/** Within the budget of no task over 50 ms: by the long-task observer where there is one, else by the frame gap. */
-export const withinTaskBudget = (m: MainThread): boolean => (m.longestTaskMs ?? m.gapMs) <= 50;
+/**
+ * The budget is "no main-thread task over 50 ms". Chromium: judged by the longest task's CPU time,
+ * the work the UI itself did (its wall-clock time also counts waiting for a CPU, and is reported
+ * beside it). Firefox, without a trace: by the frame gap, which counts everything.
+ */
+export const withinTaskBudget = (m: MainThread): boolean => (m.longestTask?.cpuMs ?? m.gapMs) <= 50;
 
-/** "longest task 64 ms, gap 83 ms" (Chromium), or "gap 100 ms" (Firefox: no long-task observer). */
+/** "longest task 31 ms CPU / 93 ms wall, gap 117 ms" (Chromium), or "gap 100 ms" (Firefox). */
 export function describeMainThread(m: MainThread): string {
   const gap = `gap ${Math.round(m.gapMs)} ms`;
-  if (m.longestTaskMs === null) return gap;
-  return m.longestTaskMs === 0 ? `no task > 50 ms, ${gap}` : `longest task ${Math.round(m.longestTaskMs)} ms, ${gap}`;
+  if (!m.longestTask) return gap;
+  return `longest task ${Math.round(m.longestTask.cpuMs)} ms CPU / ${Math.round(m.longestTask.wallMs)} ms wall, ${gap}`;
 }
 
 /** Lets time pass inside the page (the thing measured is what happens meanwhile). */
