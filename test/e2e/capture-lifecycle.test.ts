@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { TEST_PAGES } from './harness/browsers';
+import { describe, expect, it } from 'vitest';
 import { waitForCapture, waitForCaptureSummary } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 const FIREFOX_IDLE_MS = 1_500;
 
 describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName, { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS } });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName, { launch: { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS } } });
 
   it('survives a restart of the background: the panel opened afterwards shows the same frames', async () => {
-    const pageUrl = `${server.httpUrl}/pages/hook-basic.html`;
-    const page = await session.openPage(pageUrl);
-    const before = await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
-    await session.background((debug) => debug.capture.flush());
+    const pageUrl = `${suite.server.httpUrl}/pages/hook-basic.html`;
+    const page = await suite.session.openPage(pageUrl);
+    const before = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
+    await suite.session.background((debug) => debug.capture.flush());
 
-    await session.restartBackground();
+    await suite.session.restartBackground();
 
-    const after = await waitForCapture(session, pageUrl, (ev) => ev.length === before.events.length);
+    const after = await waitForCapture(suite.session, pageUrl, (ev) => ev.length === before.events.length);
     expect(after.events).toEqual(before.events);
-    const panel = await session.openExtensionPage(`panel.html?tabId=${after.tabId}`);
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${after.tabId}`);
     await panel.waitForText('grid', 'Frames', /1000 Normal closure/);
     expect(await panel.text('grid', 'Frames')).toMatch(/Sent.*hello.*Received.*hello/s);
     await panel.close();
@@ -37,17 +26,17 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
   });
 
   it('an open panel reconnects after the background restarts and keeps showing new frames', async () => {
-    const pageUrl = `${server.httpUrl}/pages/long-lived.html?panel-reconnect`;
-    const page = await session.openPage(pageUrl);
+    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?panel-reconnect`;
+    const page = await suite.session.openPage(pageUrl);
     const roundTrip = (text: string) => page.evaluate((t) => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(t), text);
     await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
     await roundTrip('before restart');
-    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'frame' && e.direction === 'in'));
-    const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'frame' && e.direction === 'in'));
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await panel.waitForText('grid', 'Frames', /before restart/);
-    await session.background((debug) => debug.capture.flush());
+    await suite.session.background((debug) => debug.capture.flush());
 
-    await session.restartBackground();
+    await suite.session.restartBackground();
     await roundTrip('after restart');
 
     const frames = await panel.waitForText('grid', 'Frames', /after restart/);
@@ -57,46 +46,46 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
   });
 
   it('clears a tab on navigation, unless "Preserve log" is on', async () => {
-    const pageUrl = `${server.httpUrl}/pages/hook-basic.html?navigation`;
+    const pageUrl = `${suite.server.httpUrl}/pages/hook-basic.html?navigation`;
     const created = (events: { type: string }[]) => events.filter((e) => e.type === 'created').length;
     const closes = (events: { type: string }[]) => events.filter((e) => e.type === 'close').length;
-    const page = await session.openPage(pageUrl);
-    const first = await waitForCapture(session, pageUrl, (ev) => closes(ev) === 1);
+    const page = await suite.session.openPage(pageUrl);
+    const first = await waitForCapture(suite.session, pageUrl, (ev) => closes(ev) === 1);
 
     await page.goto(pageUrl); // a navigation: the old document's capture goes
-    const reloaded = await waitForCapture(session, pageUrl, (ev) => closes(ev) === 1 && created(ev) === 1);
+    const reloaded = await waitForCapture(suite.session, pageUrl, (ev) => closes(ev) === 1 && created(ev) === 1);
     expect(reloaded.tabId).toBe(first.tabId);
     expect(reloaded.events[0]!.socketId).not.toBe(first.events[0]!.socketId);
 
-    const panel = await session.openExtensionPage(`panel.html?tabId=${first.tabId}`);
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${first.tabId}`);
     await panel.click('button', 'Act');
     await panel.click('checkbox', 'Preserve log across navigation');
     // The background applies settings from storage.onChanged: wait until it has this one.
-    await panel.waitFor(() => session.background((debug) => debug.capture.settings().preserveLog as boolean), null);
+    await panel.waitFor(() => suite.session.background((debug) => debug.capture.settings().preserveLog as boolean), null);
     await page.goto(pageUrl);
-    const preserved = await waitForCapture(session, pageUrl, (ev) => closes(ev) === 2);
+    const preserved = await waitForCapture(suite.session, pageUrl, (ev) => closes(ev) === 2);
     expect(created(preserved.events)).toBe(2);
     await panel.close();
     await page.close();
   });
 
   it('applies a user-set frame limit at once and counts every frame beyond it', async () => {
-    const panel = await session.openExtensionPage('panel.html?tabId=0');
+    const panel = await suite.session.openExtensionPage('panel.html?tabId=0');
     await panel.click('button', 'Act');
     await panel.fill('spinbutton', 'Frame limit per tab', '100');
     await panel.press('Tab'); // the number is saved when the field is left (change event)
-    await panel.waitFor(() => session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100), null);
+    await panel.waitFor(() => suite.session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100), null);
 
-    const pageUrl = `${server.httpUrl}/pages/heavy.html?mode=flood&n=200`;
-    const page = await session.openPage(pageUrl);
-    const summary = await waitForCaptureSummary(session, pageUrl, (s) => s.types.close === 1);
+    const pageUrl = `${suite.server.httpUrl}/pages/heavy.html?mode=flood&n=200`;
+    const page = await suite.session.openPage(pageUrl);
+    const summary = await waitForCaptureSummary(suite.session, pageUrl, (s) => s.types.close === 1);
     expect({ frames: summary.frames, dropped: summary.dropped }).toEqual({ frames: 100, dropped: 300 });
-    const tabPanel = await session.openExtensionPage(`panel.html?tabId=${summary.tabId}`);
+    const tabPanel = await suite.session.openExtensionPage(`panel.html?tabId=${summary.tabId}`);
     await tabPanel.waitForText('status', null, /300 frames dropped/);
 
     await panel.fill('spinbutton', 'Frame limit per tab', '100000');
     await panel.press('Tab');
-    await panel.waitFor(() => session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100_000), null);
+    await panel.waitFor(() => suite.session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100_000), null);
     await Promise.all([tabPanel.close(), panel.close(), page.close()]);
   });
 });

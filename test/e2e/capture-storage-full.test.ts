@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { describe, expect, it } from 'vitest';
 import type { SocketEvent } from '../../src/protocol';
-import { TEST_PAGES } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 import { fillExtensionStorage, SMALL_STORAGE_FIREFOX_PREFS, type FullStorage } from './harness/storage-quota';
 
 /** Round trips the page makes while storage is full; each frame is larger than any room left. */
@@ -14,24 +13,14 @@ const STORAGE_FULL = /^Browser storage is full: this tab's capture is kept in me
 const textOf = (e: SocketEvent) => (e.type === 'frame' && e.payload.kind === 'text' ? e.payload.text : null);
 
 describe.each(BROWSERS)('capture while the browser storage is full, in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName, { firefoxPrefs: SMALL_STORAGE_FIREFOX_PREFS });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName, { launch: { firefoxPrefs: SMALL_STORAGE_FIREFOX_PREFS } });
 
   it('the panel says the capture is in memory only, shows every frame, and the message goes once saving works again', async () => {
     // First thing after launch: Chromium's IndexedDB would trust older quota figures for 30 s.
-    let storage: FullStorage | null = await fillExtensionStorage(session, FRAME_BYTES);
+    let storage: FullStorage | null = await fillExtensionStorage(suite.session, FRAME_BYTES);
     try {
-      const pageUrl = `${server.httpUrl}/pages/long-lived.html?storage-full`;
-      const page = await session.openPage(pageUrl);
+      const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?storage-full`;
+      const page = await suite.session.openPage(pageUrl);
       await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
       // Random base64, so that no storage can compress it into the room left.
       const sent = await page.evaluate(
@@ -52,15 +41,15 @@ describe.each(BROWSERS)('capture while the browser storage is full, in %s', (bro
       );
 
       const frameCount = 2 * ROUND_TRIPS;
-      const capture = await waitForCapture(session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === frameCount);
+      const capture = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === frameCount);
       const frames = capture.events.filter((e) => e.type === 'frame');
       expect(frames.filter((e) => e.direction === 'out').map(textOf)).toEqual(sent);
       expect(frames.filter((e) => e.direction === 'in').map(textOf)).toEqual(sent);
 
-      const panel = await session.openExtensionPage(`panel.html?tabId=${capture.tabId}`);
+      const panel = await suite.session.openExtensionPage(`panel.html?tabId=${capture.tabId}`);
       const alert = await panel.waitForText('alert', STORAGE_FULL, /would be lost if the browser stops the extension's background/);
       expect(alert).toMatch(/saving is retried by itself/);
-      expect(await session.background((debug, tabId: number) => debug.capture.saver.problemOf(tabId)?.reason, capture.tabId)).toBe('quota');
+      expect(await suite.session.background((debug, tabId: number) => debug.capture.saver.problemOf(tabId)?.reason, capture.tabId)).toBe('quota');
       // Nothing is missing from the panel while nothing can be saved: socket created, open, every frame.
       await panel.waitForText('status', 'Capture status', new RegExp(`^${2 + frameCount} events`));
       await panel.fill('textbox', 'Filter', 'frame ');
@@ -70,7 +59,7 @@ describe.each(BROWSERS)('capture while the browser storage is full, in %s', (bro
       storage = null;
       // The next retry (backoff of a few seconds at most here) saves everything and ends the alert.
       await panel.waitFor(async () => !(await panel.exists('alert', STORAGE_FULL)), null, 40_000);
-      const saved = await session.background(async (debug, tabId: number) => {
+      const saved = await suite.session.background(async (debug, tabId: number) => {
         await debug.capture.flush();
         const savedEvents = (await debug.capture.persistence.load()).get(tabId)?.events ?? [];
         return { complete: JSON.stringify(savedEvents) === JSON.stringify(debug.captureHub.logOf(tabId).all()), count: savedEvents.length };

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { TEST_PAGES } from './harness/browsers';
+import { describe, expect, it } from 'vitest';
 import { waitForCapture } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 describe.each(BROWSERS)('extension reloaded under an open page in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it('the page keeps working, with no error thrown into it ("Extension context invalidated")', async () => {
-    const pageUrl = `${server.httpUrl}/pages/long-lived.html`;
-    const page = await session.openPage(pageUrl);
+    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html`;
+    const page = await suite.session.openPage(pageUrl);
     await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
     expect(await page.evaluate(() => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip('before'), null)).toBe('before');
-    await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'frame' && e.direction === 'in'));
+    await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'frame' && e.direction === 'in'));
 
     // The extension goes away under the page (as on an update); the old relay is orphaned.
-    await session.background(() => {
+    await suite.session.background(() => {
       setTimeout(() => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.reload(), 0);
       return true;
     });

@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { describe, expect, it } from 'vitest';
 import type { SocketEvent } from '../../src/protocol';
-import { TEST_PAGES } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 const hex = (base64: string) => Buffer.from(base64, 'base64').toString('hex');
 const framesOf = (events: SocketEvent[], socketId: string) =>
   events.flatMap((e) => (e.type === 'frame' && e.socketId === socketId ? [`${e.direction} ${e.payload.kind === 'text' ? e.payload.text : hex(e.payload.base64)}`] : []));
 
 describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it('captures every payload type with exact bytes in order, and sockets of every kind of frame', async () => {
-    const pageUrl = `${server.httpUrl}/pages/capture-matrix.html`;
-    const page = await session.openPage(pageUrl);
+    const pageUrl = `${suite.server.httpUrl}/pages/capture-matrix.html`;
+    const page = await suite.session.openPage(pageUrl);
     const closes = (events: SocketEvent[]) => events.filter((e) => e.type === 'close').length;
-    const { events } = await waitForCapture(session, pageUrl, (ev) => closes(ev) >= 5);
+    const { events } = await waitForCapture(suite.session, pageUrl, (ev) => closes(ev) >= 5);
 
     const created = events.filter((e) => e.type === 'created');
     const main = created.find((e) => e.frameUrl === pageUrl);
@@ -45,8 +34,8 @@ describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
     expect([...byName.keys()].sort()).toEqual(['about:blank', 'cross-origin', 'same-origin', 'srcdoc']);
     for (const [name, socketId] of byName) expect(framesOf(events, socketId)).toEqual([`out ${name}`, `in ${name}`]);
     const frameUrlOf = (name: string) => created.find((e) => e.socketId === byName.get(name))?.frameUrl;
-    expect(frameUrlOf('cross-origin')).toBe(`http://localhost:${server.port}/pages/frame-socket.html?name=cross-origin`);
-    expect(frameUrlOf('same-origin')).toBe(`${server.httpUrl}/pages/frame-socket.html?name=same-origin`);
+    expect(frameUrlOf('cross-origin')).toBe(`http://localhost:${suite.server.port}/pages/frame-socket.html?name=cross-origin`);
+    expect(frameUrlOf('same-origin')).toBe(`${suite.server.httpUrl}/pages/frame-socket.html?name=same-origin`);
     expect(frameUrlOf('srcdoc')).toBe('about:srcdoc');
     await page.close();
   });

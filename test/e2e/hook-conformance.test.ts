@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { TEST_PAGES } from './harness/browsers';
+import { describe, expect, it } from 'vitest';
 import { captureOf } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS, type ExtensionSession } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 /** Runs test/e2e/pages/conformance.js and returns its results (JSON written into #results). */
 async function runConformance(session: ExtensionSession, url: string): Promise<{ results: Record<string, unknown>; close(): Promise<void> }> {
@@ -16,22 +15,11 @@ async function runConformance(session: ExtensionSession, url: string): Promise<{
 }
 
 describe.each(BROWSERS)('the hook is invisible to pages in %s', (browserName) => {
-  let server: EchoServer;
-  let withHook: ExtensionSession;
-  let withoutHook: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    [withHook, withoutHook] = await Promise.all([launch(browserName), launch(browserName, { withExtension: false })]);
-  });
-  afterAll(async () => {
-    await Promise.all([withHook?.close(), withoutHook?.close()]);
-    await server?.close();
-  });
+  const suite = browserSuite(browserName, { baseline: true });
 
   it('gives identical results for constructor, prototype, toString, events, errors and globals', async () => {
-    const url = `${server.httpUrl}/pages/conformance.html`;
-    const [withRun, withoutRun] = await Promise.all([runConformance(withHook, url), runConformance(withoutHook, url)]);
+    const url = `${suite.server.httpUrl}/pages/conformance.html`;
+    const [withRun, withoutRun] = await Promise.all([runConformance(suite.session, url), runConformance(suite.baseline, url)]);
     const [hooked, native] = [withRun.results, withoutRun.results];
     // Sanity: the suite really ran the checks it claims to.
     expect(Object.keys(native).length).toBeGreaterThan(35);
@@ -40,7 +28,7 @@ describe.each(BROWSERS)('the hook is invisible to pages in %s', (browserName) =>
     expect(Object.keys(hooked).sort()).toEqual(Object.keys(native).sort());
 
     // And the hook really was there: it captured the conformance page's sockets.
-    const capture = await captureOf(withHook, url);
+    const capture = await captureOf(suite.session, url);
     expect(capture?.events.filter((e) => e.type === 'created').length).toBeGreaterThan(10);
     await Promise.all([withRun.close(), withoutRun.close()]);
   });

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { TEST_PAGES } from './harness/browsers';
+import { describe, expect, it } from 'vitest';
 import { waitForCapture, waitForCaptureSummary } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS, type ExtensionSession } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 async function runMode(session: ExtensionSession, url: string) {
   const page = await session.openPage(url);
@@ -12,39 +11,28 @@ async function runMode(session: ExtensionSession, url: string) {
 }
 
 describe.each(BROWSERS)('heavy and hostile pages in %s', (browserName) => {
-  let server: EchoServer;
-  let withHook: ExtensionSession;
-  let withoutHook: ExtensionSession;
-  const url = (mode: string, n = 0) => `${server.httpUrl}/pages/heavy.html?mode=${mode}&n=${n}`;
+  const suite = browserSuite(browserName, { baseline: true });
+  const url = (mode: string, n = 0) => `${suite.server.httpUrl}/pages/heavy.html?mode=${mode}&n=${n}`;
 
   /** Runs a mode in both browsers; the page's own result must be the same with the hook. */
   async function sameWithAndWithout(pageUrl: string) {
-    const [hooked, native] = await Promise.all([runMode(withHook, pageUrl), runMode(withoutHook, pageUrl)]);
+    const [hooked, native] = await Promise.all([runMode(suite.session, pageUrl), runMode(suite.baseline, pageUrl)]);
     expect(hooked.result).toEqual(native.result);
     await native.page.close();
     return hooked;
   }
 
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    [withHook, withoutHook] = await Promise.all([launch(browserName), launch(browserName, { withExtension: false })]);
-  });
-  afterAll(async () => {
-    await Promise.all([withHook?.close(), withoutHook?.close()]);
-    await server?.close();
-  });
-
   it('100,000 small frames: the page sees every echo in order; capture keeps the newest 100,000 and counts the rest', async () => {
     const pageUrl = url('flood', 100_000);
     const { result, page } = await sameWithAndWithout(pageUrl);
     expect(result).toEqual({ received: 100_000, code: 1000 });
-    const summary = await waitForCaptureSummary(withHook, pageUrl, (s) => s.types.close === 1, 30_000);
+    const summary = await waitForCaptureSummary(suite.session, pageUrl, (s) => s.types.close === 1, 30_000);
     // 200,000 frames (both directions) against the default cap of 100,000: nothing lost silently.
     expect({ frames: summary.frames, dropped: summary.dropped }).toEqual({ frames: 100_000, dropped: 100_000 });
     const { tabId } = summary;
 
     // The extension stays responsive: the panel opens on that tab and shows the drop count.
-    const panel = await withHook.openExtensionPage(`panel.html?tabId=${tabId}`);
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await panel.waitForText('status', 'Capture status', /100,000 frames dropped/);
     await panel.close();
     await page.close();
@@ -54,7 +42,7 @@ describe.each(BROWSERS)('heavy and hostile pages in %s', (browserName) => {
     const pageUrl = url('big');
     const { result, page } = await sameWithAndWithout(pageUrl);
     expect(result).toEqual({ length: 16 * 1024 * 1024, same: true });
-    const { events } = await waitForCapture(withHook, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 2, 30_000);
+    const { events } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 2, 30_000);
     const expected = Buffer.alloc(16 * 1024 * 1024);
     for (let i = 0; i < expected.length; i++) expected[i] = (i * 31 + 7) & 0xff;
     const digest = createHash('sha256').update(expected).digest('hex');
@@ -69,7 +57,7 @@ describe.each(BROWSERS)('heavy and hostile pages in %s', (browserName) => {
     const pageUrl = url('many', 300);
     const { result, page } = await sameWithAndWithout(pageUrl);
     expect((result.open as number) + (result.failed as number)).toBe(300);
-    const { events } = await waitForCapture(withHook, pageUrl, (ev) => ev.filter((e) => e.type === 'close').length === 300, 30_000);
+    const { events } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'close').length === 300, 30_000);
     expect(events.filter((e) => e.type === 'created')).toHaveLength(300);
     expect(events.filter((e) => e.type === 'open')).toHaveLength(result.open as number);
     await page.close();
@@ -79,7 +67,7 @@ describe.each(BROWSERS)('heavy and hostile pages in %s', (browserName) => {
     const pageUrl = url('hostile');
     const { result, page } = await sameWithAndWithout(pageUrl);
     expect(result).toEqual({ got: ['hostile text', '1,2,3'], code: 1000, messagesSeenByPage: 50 });
-    const { events } = await waitForCapture(withHook, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
+    const { events } = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
     const frames = events.flatMap((e) => (e.type === 'frame' ? [`${e.direction} ${e.payload.kind === 'text' ? e.payload.text : e.payload.base64}`] : []));
     expect(frames).toEqual(['out hostile text', 'out AQID', 'in hostile text', 'in AQID']);
     await page.close();

@@ -4,34 +4,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { DIST_CHROME, TEST_PAGES } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 describe.each(BROWSERS)('hook injection in %s', (browserName) => {
-  let server: EchoServer;
   let strictServer: EchoServer;
-  let withHook: ExtensionSession;
-  let plain: ExtensionSession;
-
+  // Registered before browserSuite(): Vitest runs afterAll hooks in reverse, so this server closes after the browsers.
   beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
     strictServer = await startEchoServer({ pages: { '/pages': TEST_PAGES }, headers: { 'content-security-policy': "script-src 'none'" } });
-    [withHook, plain] = await Promise.all([launch(browserName), launch(browserName, { withExtension: false })]);
   });
-  afterAll(async () => {
-    await Promise.all([withHook?.close(), plain?.close()]);
-    await Promise.all([server?.close(), strictServer?.close()]);
-  });
+  afterAll(() => strictServer?.close());
+  const suite = browserSuite(browserName, { baseline: true });
 
   it("hooks pages whose CSP is script-src 'none'", async () => {
     const pageUrl = `${strictServer.httpUrl}/pages/csp-strict.html`;
-    const page = await withHook.openPage(pageUrl);
+    const page = await suite.session.openPage(pageUrl);
     // The test driver's evaluation is not subject to the page's CSP; page scripts are.
     await page.evaluate((url) => {
       const ws = new WebSocket(url);
       ws.onopen = () => ws.send('under strict csp');
       ws.onmessage = () => ws.close(1000, 'csp');
     }, `${strictServer.url}/`);
-    const { events } = await waitForCapture(withHook, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
+    const { events } = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
     const frames = events.flatMap((e) => (e.type === 'frame' && e.payload.kind === 'text' ? [`${e.direction} ${e.payload.text}`] : []));
     expect(frames).toEqual(['out under strict csp', 'in under strict csp']);
     await page.close();
@@ -43,7 +37,7 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
     const hookSource = await readFile(path.join(DIST_CHROME, 'hook.js'), 'utf8');
     const channel = /"(ss-[0-9a-f]{24})"/.exec(hookSource)?.[1]; // the capture channel (commands use sc-)
     expect(channel).toBeDefined();
-    const page = await plain.openPage(`${server.httpUrl}/pages/csp-strict.html`);
+    const page = await suite.baseline.openPage(`${suite.server.httpUrl}/pages/csp-strict.html`);
     await page.evaluate(
       ({ url }) =>
         new Promise<void>((resolve) => {
@@ -51,7 +45,7 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
           (window as unknown as { early: WebSocket }).early = ws;
           ws.onopen = () => resolve();
         }),
-      { url: `${server.url}/` },
+      { url: `${suite.server.url}/` },
     );
     await page.evaluate(
       ({ source, channel }) => {
@@ -85,7 +79,7 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
     const socketId = seen[0]![1];
     expect(seen.every((e) => e[1] === socketId && typeof e[2] === 'number')).toBe(true);
     expect(seen.map(([type, , , ...rest]) => [type, ...rest])).toEqual([
-      ['created', `${server.url}/`, [], `${server.httpUrl}/pages/csp-strict.html`, expect.any(String)],
+      ['created', `${suite.server.url}/`, [], `${suite.server.httpUrl}/pages/csp-strict.html`, expect.any(String)],
       ['frame', 'out', 'late send', undefined],
       ['frame', 'out', [7, 8, 9], undefined],
       ['frame', 'in', 'late send', undefined],

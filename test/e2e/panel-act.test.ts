@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { SCREENSHOTS, TEST_PAGES } from './harness/browsers';
+import { SCREENSHOTS } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 import type { UiPage } from './harness/ui-page';
 
 /** The page's own log: what its listeners saw. */
@@ -14,26 +14,19 @@ const waitForPageLog = (page: UiPage, expected: string) =>
   });
 
 describe.each(BROWSERS)('acting on page sockets from the panel in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
+  const suite = browserSuite(browserName);
   let page: UiPage;
   let panel: UiPage;
   let pageUrl: string;
 
   beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName);
-    pageUrl = `${server.httpUrl}/pages/act-target.html`;
-    page = await session.openPage(pageUrl);
+    pageUrl = `${suite.server.httpUrl}/pages/act-target.html`;
+    page = await suite.session.openPage(pageUrl);
     await waitForPageLog(page, 'open');
-    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.some((e) => e.type === 'open'));
-    panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
-    await panel.click('option', new RegExp(`^${server.url}/`));
+    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'open'));
+    panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    await panel.click('option', new RegExp(`^${suite.server.url}/`));
     await panel.click('button', 'Act');
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
   });
 
   it('sends to the server from the panel: the echo reaches the page, the frame is marked', async () => {

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { SCREENSHOTS, TEST_PAGES } from './harness/browsers';
+import { SCREENSHOTS } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 describe.each(BROWSERS)('decoded summaries in the panel in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it('shows Socket.IO and MQTT frames as messages, chosen by URL and subprotocol, with a Decoded view', async () => {
-    const pageUrl = `${server.httpUrl}/pages/decoders.html`;
-    const page = await session.openPage(pageUrl);
-    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
-    const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    const pageUrl = `${suite.server.httpUrl}/pages/decoders.html`;
+    const page = await suite.session.openPage(pageUrl);
+    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     const frames = await panel.waitForText('grid', 'Frames', /PUBLISH sensors\/1 qos1/);
     expect(frames).toMatch(/EVENT chat:message \["hi"\]/);
     expect(frames.match(/PUBLISH sensors\/1 qos1/g)).toHaveLength(2);
@@ -47,10 +37,10 @@ describe.each(BROWSERS)('decoded summaries in the panel in %s', (browserName) =>
   });
 
   it('shows JSON nested in a string as its own tree', async () => {
-    const pageUrl = `${server.httpUrl}/pages/decoders.html?nested`;
-    const page = await session.openPage(pageUrl);
-    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
-    const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    const pageUrl = `${suite.server.httpUrl}/pages/decoders.html?nested`;
+    const page = await suite.session.openPage(pageUrl);
+    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await panel.click('row', /↑ Sent.*"event":"update"/);
     await panel.click('tab', 'JSON');
     const details = await panel.waitForText('region', 'Details', /JSON inside the string at \/data/);

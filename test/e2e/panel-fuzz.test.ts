@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { watchMainThread } from '../../bench/frame-gaps';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { TEST_PAGES } from './harness/browsers';
 import { waitForCaptureSummary } from './harness/capture';
 import { damage, NO_DAMAGE, watchForDamage } from './harness/page-damage';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 const VIEWS = ['Decoded', 'Text', 'JSON', 'Hex', 'Base64'];
 
 describe.each(BROWSERS)('hostile payloads through every panel view in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it('renders thousands of generated payloads as text: no script runs, no exception escapes, no freeze', async () => {
-    const pageUrl = `${server.httpUrl}/pages/fuzz.html`;
-    const page = await session.openPage(pageUrl);
+    const pageUrl = `${suite.server.httpUrl}/pages/fuzz.html`;
+    const page = await suite.session.openPage(pageUrl);
     await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('done'), null), null, 60_000);
-    const summary = await waitForCaptureSummary(session, pageUrl, (s) => s.frames === 2 * 2005, 60_000);
+    const summary = await waitForCaptureSummary(suite.session, pageUrl, (s) => s.frames === 2 * 2005, 60_000);
 
-    const panel = await session.openExtensionPage(`panel.html?tabId=${summary.tabId}`);
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${summary.tabId}`);
     await watchForDamage(panel);
     await panel.waitForText('status', 'Capture status', /4,01\d events/, 60_000);
 

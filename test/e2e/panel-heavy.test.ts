@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { TEST_PAGES } from './harness/browsers';
+import { describe, expect, it } from 'vitest';
 import { waitForCapture } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 import type { UiPage } from './harness/ui-page';
 
 /** With hook-basic's 4 frames: exactly the capture's default cap of 100,000 frames, none dropped. */
@@ -15,18 +14,8 @@ const FRAMES = 99_996;
  * loaded CI machine running two browsers on two cores.
  */
 describe.each(BROWSERS)('panel with 100,000 frames in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
+  const suite = browserSuite(browserName);
   let panel: UiPage;
-
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
 
   /**
    * Longest main-thread task since the last reset. Chromium reports each task over 50 ms
@@ -61,12 +50,12 @@ describe.each(BROWSERS)('panel with 100,000 frames in %s', (browserName) => {
   const maxLag = () => panel.evaluate(() => Math.round((window as unknown as { lag: { max: number } }).lag.max), null);
 
   it('loads, filters and scrolls 100,000 frames without blocking the UI for long', async () => {
-    const pageUrl = `${server.httpUrl}/pages/hook-basic.html`;
-    await session.openPage(pageUrl);
-    const { tabId } = await waitForCapture(session, pageUrl, (events) => events.some((e) => e.type === 'close'));
+    const pageUrl = `${suite.server.httpUrl}/pages/hook-basic.html`;
+    await suite.session.openPage(pageUrl);
+    const { tabId } = await waitForCapture(suite.session, pageUrl, (events) => events.some((e) => e.type === 'close'));
     // 100,000 more frames on that tab's socket, straight into the capture (the hook's own
     // throughput is measured elsewhere): ~70 B JSON text each, every 10th binary.
-    await session.background(
+    await suite.session.background(
       (debug, { tabId: tab, frames }: { tabId: number; frames: number }) => {
         const socketId = debug.captureHub.logOf(tab).all()[0].socketId;
         const t0 = Date.now();
@@ -80,10 +69,10 @@ describe.each(BROWSERS)('panel with 100,000 frames in %s', (browserName) => {
       { tabId, frames: FRAMES },
     );
     const total = FRAMES + 7; // hook-basic: created, open, 4 frames, close
-    expect(await session.background((debug, tab: number) => debug.captureHub.logOf(tab).dropped, tabId)).toBe(0);
+    expect(await suite.session.background((debug, tab: number) => debug.captureHub.logOf(tab).dropped, tabId)).toBe(0);
 
     const started = Date.now();
-    panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await panel.waitForText('status', 'Capture status', `${total.toLocaleString('en-US')} events`, 60_000);
     const loadMs = Date.now() - started;
 

@@ -2,13 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { formatBytes } from '../../src/core/format';
 import type { SocketEvent } from '../../src/protocol';
-import { ARTIFACTS, TEST_PAGES } from './harness/browsers';
+import { ARTIFACTS } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
 import { setColorScheme, setInputFile, setViewport } from './harness/panel-page';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 import type { UiPage } from './harness/ui-page';
 
 const GREET = '{"type":"greet","user":"<img src=x onerror=alert(1)>"}';
@@ -20,40 +20,35 @@ const settled = (events: SocketEvent[]) =>
   events.filter((e) => e.type === 'close').length === 2 && events.filter((e) => e.type === 'open').length === 3;
 
 describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
+  const suite = browserSuite(browserName);
   let page: UiPage;
   let panel: UiPage;
   let tabId: number;
   let events: SocketEvent[];
   let tmp: string;
-  const pageUrl = () => `${server.httpUrl}/pages/panel-inspect.html`;
+  const pageUrl = () => `${suite.server.httpUrl}/pages/panel-inspect.html`;
   const status = () => panel.text('status', 'Capture status');
 
   beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName);
     tmp = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-panel-'));
-    page = await session.openPage(pageUrl());
-    ({ tabId, events } = await waitForCapture(session, pageUrl(), settled, 30_000));
-    panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    page = await suite.session.openPage(pageUrl());
+    ({ tabId, events } = await waitForCapture(suite.session, pageUrl(), settled, 30_000));
+    panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await panel.waitForText('status', 'Capture status', `${events.length} events`, 30_000);
   });
   afterAll(async () => {
-    await session?.close();
-    await server?.close();
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
   it('lists every socket with its frame, state, protocol, counts, bytes and close', async () => {
     const list = await panel.text('listbox', 'Sockets (3)');
     const greetBytes = Buffer.byteLength(GREET) + Buffer.byteLength(SCRIPT) + 6 + BIG;
-    expect(list).toContain(`${server.url}/`);
+    expect(list).toContain(`${suite.server.url}/`);
     expect(list).toContain(`closed · chat.v1 · ↑4 ${formatBytes(greetBytes)} · ↓4 ${formatBytes(greetBytes)}`);
     expect(list).toContain('close 1000 Normal closure “done”');
-    expect(list).toContain(`${server.url}/close?code=4000&reason=bye`);
+    expect(list).toContain(`${suite.server.url}/close?code=4000&reason=bye`);
     expect(list).toContain('close 4000 Application-defined “bye”');
-    expect(list).toContain(`${server.url}/live`);
+    expect(list).toContain(`${suite.server.url}/live`);
     expect(list).toContain('open · ↑0 0 B · ↓0 0 B');
     expect(list).toContain(`in ${pageUrl()}`);
   });
@@ -139,7 +134,7 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
   it('moves through rows with the keyboard', async () => {
     await panel.click('row', /↑ Sent.* text \{"type":"greet"/);
     await panel.press('Home');
-    await panel.waitForText('region', 'Details', `created: ${server.url}/`);
+    await panel.waitForText('region', 'Details', `created: ${suite.server.url}/`);
     await panel.press('ArrowDown');
     const second = await panel.text('region', 'Details');
     expect(second).toMatch(/^\d{2}:\d{2}:\d{2}\.\d{3} · ws:\/\//);
@@ -151,7 +146,7 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
   it('pauses the display while capture goes on, and resumes', async () => {
     await panel.click('button', 'Pause');
     await page.evaluate(() => (window as unknown as { sendLive(t: string): void }).sendLive('after pause'), null);
-    await waitForCapture(session, pageUrl(), (all) => all.filter((e) => e.type === 'frame' && e.payload.kind === 'text' && e.payload.text === 'after pause').length === 2);
+    await waitForCapture(suite.session, pageUrl(), (all) => all.filter((e) => e.type === 'frame' && e.payload.kind === 'text' && e.payload.text === 'after pause').length === 2);
     await panel.waitForText('status', 'Capture status', 'Paused: 2 new events not shown');
     expect(await panel.text('grid', 'Frames')).not.toContain('after pause');
     await panel.click('button', 'Resume');
@@ -184,7 +179,7 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
     await panel.waitForText('status', 'Capture status', `Exported ${events.length + 2} events as JSON`);
     const [harText, jsonText] = await panel.evaluate(() => Promise.all((window as unknown as { blobs: Blob[] }).blobs.map((b) => b.text())), null);
     const har = JSON.parse(harText!);
-    expect(har.log.entries.map((e: { request: { url: string } }) => e.request.url)).toEqual([`${server.url}/`, `${server.url}/close?code=4000&reason=bye`, `${server.url}/live`]);
+    expect(har.log.entries.map((e: { request: { url: string } }) => e.request.url)).toEqual([`${suite.server.url}/`, `${suite.server.url}/close?code=4000&reason=bye`, `${suite.server.url}/live`]);
     const chat = har.log.entries[0];
     expect(chat._resourceType).toBe('websocket');
     expect(chat._webSocketMessages.map((m: { type: string; opcode: number }) => `${m.type}:${m.opcode}`).sort()).toEqual(
@@ -239,7 +234,7 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
     await panel.click('button', 'Clear');
     await panel.waitForText('listbox', 'Sockets (0)', 'All sockets');
     await panel.waitForText('status', 'Capture status', /^0 events/);
-    expect(await session.background((debug, id: number) => debug.captureHub.logOf(id).all().length, tabId)).toBe(0);
+    expect(await suite.session.background((debug, id: number) => debug.captureHub.logOf(id).all().length, tabId)).toBe(0);
     await page.evaluate(() => (window as unknown as { sendLive(t: string): void }).sendLive('after clear'), null);
     await panel.waitForText('grid', 'Frames', 'after clear');
     await panel.waitForText('listbox', 'Sockets (1)', '(opened before capture)');

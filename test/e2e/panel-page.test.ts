@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { SCREENSHOTS, TEST_PAGES } from './harness/browsers';
+import { SCREENSHOTS } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 describe.each(BROWSERS)('panel as a page in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it('lists the socket of the inspected tab and its frames', async () => {
-    const pageUrl = `${server.httpUrl}/pages/hook-basic.html`;
-    const page = await session.openPage(pageUrl);
-    const { tabId } = await waitForCapture(session, pageUrl, (events) => events.some((e) => e.type === 'close'));
+    const pageUrl = `${suite.server.httpUrl}/pages/hook-basic.html`;
+    const page = await suite.session.openPage(pageUrl);
+    const { tabId } = await waitForCapture(suite.session, pageUrl, (events) => events.some((e) => e.type === 'close'));
 
-    const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
-    await panel.waitForText('listbox', 'Sockets (1)', `${server.url}/`);
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    await panel.waitForText('listbox', 'Sockets (1)', `${suite.server.url}/`);
     const socketText = await panel.text('listbox', 'Sockets (1)');
     expect(socketText).toContain('closed · ↑2 11 B · ↓2 11 B');
     expect(socketText).toContain('close 1000 Normal closure “done”');

@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 import { connect } from './popup-helpers';
 
 async function closedPort(): Promise<number> {
@@ -13,24 +13,14 @@ async function closedPort(): Promise<number> {
 }
 
 describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer();
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it.each([
     ['a handshake rejected with 403', '/reject?status=403'],
     ['a refused connection', null],
   ])('shows %s as a failure with its close code', async (_what, route) => {
-    const popup = await session.openExtensionPage('popup.html');
-    const url = route ? `${server.url}${route}` : `ws://127.0.0.1:${await closedPort()}/`;
+    const popup = await suite.session.openExtensionPage('popup.html');
+    const url = route ? `${suite.server.url}${route}` : `ws://127.0.0.1:${await closedPort()}/`;
     await popup.fill('textbox', 'URL', url);
     await popup.click('button', 'Connect');
     await popup.waitForText('status', 'Connection status', 'Failed to connect. Closed: 1006 Abnormal closure (no close frame: refused, dropped or failed handshake)');
@@ -41,8 +31,8 @@ describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
   });
 
   it('validates the close code and reason before closing, then closes with them', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/`);
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/`);
     await popup.fill('textbox', 'Close code', '1001');
     await popup.click('button', 'Close with code');
     await popup.waitForText('alert', null, 'Close code 1001 is not allowed: use 1000 or 3000–4999');
@@ -53,7 +43,7 @@ describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
     await popup.fill('textbox', 'Close reason', 'é'.repeat(62));
     await popup.click('button', 'Close with code');
     await popup.waitForText('alert', null, 'The close reason must be at most 123 UTF-8 bytes');
-    expect(server.connections()).toBe(1);
+    expect(suite.server.connections()).toBe(1);
     await popup.fill('textbox', 'Close reason', 'bye now');
     await popup.click('button', 'Close with code');
     await popup.waitForText('status', 'Connection status', 'Closed: 4000 Application-defined — “bye now”');
@@ -63,16 +53,16 @@ describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
   });
 
   it('shows a close from the server with its code and reason', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await popup.fill('textbox', 'URL', `${server.url}/close?code=4001&reason=server-bye`);
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await popup.fill('textbox', 'URL', `${suite.server.url}/close?code=4001&reason=server-bye`);
     await popup.click('button', 'Connect');
     await popup.waitForText('status', 'Connection status', 'Closed: 4001 Application-defined — “server-bye”');
     await popup.close();
   });
 
   it('auto-reconnects with backoff and shows the attempt counter', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await popup.fill('textbox', 'URL', `${server.url}/close?code=4002&reason=again`);
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await popup.fill('textbox', 'URL', `${suite.server.url}/close?code=4002&reason=again`);
     await popup.click('checkbox', 'Auto-reconnect');
     await popup.click('button', 'Connect');
     await popup.waitForText('status', 'Connection status', /Closed: 4002 Application-defined — “again” · reconnect attempt 1 in [01] s/);
@@ -83,22 +73,22 @@ describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
   });
 
   it('remembers recent URLs and saved endpoints across popups (storage.local)', async () => {
-    let popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/recent`);
-    await popup.fill('textbox', 'URL', `${server.url}/saved`);
+    let popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/recent`);
+    await popup.fill('textbox', 'URL', `${suite.server.url}/saved`);
     await popup.fill('textbox', 'Subprotocols', 'chat');
     await popup.click('button', 'Save endpoint');
-    await popup.waitFor(() => popup.exists('button', `Forget ${server.url}/saved`), null);
+    await popup.waitFor(() => popup.exists('button', `Forget ${suite.server.url}/saved`), null);
     await popup.close();
 
-    popup = await session.openExtensionPage('popup.html');
+    popup = await suite.session.openExtensionPage('popup.html');
     const recent = () => popup.evaluate(() => [...document.querySelectorAll('#recent-urls option')].map((o) => (o as HTMLOptionElement).value), null);
-    await popup.waitFor(async () => (await recent()).includes(`${server.url}/recent`), null);
-    await popup.click('button', `${server.url}/saved`);
+    await popup.waitFor(async () => (await recent()).includes(`${suite.server.url}/recent`), null);
+    await popup.click('button', `${suite.server.url}/saved`);
     await popup.click('button', 'Connect');
     await popup.waitForText('status', 'Connection status', / · protocol chat · /);
-    await popup.click('button', `Forget ${server.url}/saved`);
-    await popup.waitFor(async () => !(await popup.exists('button', `${server.url}/saved`)), null);
+    await popup.click('button', `Forget ${suite.server.url}/saved`);
+    await popup.waitFor(async () => !(await popup.exists('button', `${suite.server.url}/saved`)), null);
     await popup.close();
   });
 });

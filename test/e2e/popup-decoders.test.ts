@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 describe.each(BROWSERS)('decoded summaries in the popup log in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer();
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it('names a Socket.IO event, chosen from the URL, in both directions', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await popup.fill('textbox', 'URL', `${server.url}/socket.io/?EIO=4&transport=websocket`);
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await popup.fill('textbox', 'URL', `${suite.server.url}/socket.io/?EIO=4&transport=websocket`);
     await popup.click('button', 'Connect');
     await popup.waitForText('status', 'Connection status', /Open since/);
     await popup.fill('textbox', 'Message', '42["chat:message","hi"]');

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { watchMainThread } from '../../bench/frame-gaps';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { formatBytes } from '../../src/core/format';
 import { TEST_PAGES } from './harness/browsers';
 import { damage, NO_DAMAGE, watchForDamage } from './harness/page-damage';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 import { connect, pressShiftTab } from './popup-helpers';
 
 /** What the background sends, in order: text as is, binary as base64, 16 MiB of one byte as a recipe. */
@@ -37,18 +37,8 @@ const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|
 const RAW_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 describe.each(BROWSERS)('hostile payloads through every popup view in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer();
-    // Keyboard scrolling without animation: one Page Down is one step, done when it is done.
-    session = await launch(browserName, { chromiumArgs: ['--disable-smooth-scrolling'], firefoxPrefs: { 'general.smoothScroll': false } });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  // Keyboard scrolling without animation: one Page Down is one step, done when it is done.
+  const suite = browserSuite(browserName, { launch: { chromiumArgs: ['--disable-smooth-scrolling'], firefoxPrefs: { 'general.smoothScroll': false } } });
 
   it('renders thousands of generated payloads in the log and every detail format: no script runs, no exception escapes, no freeze', async () => {
     const payloads = generatedPayloads();
@@ -57,12 +47,12 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
     const texts = new Set(payloads.map((p) => (typeof p === 'string' ? wellFormed(p) : new TextDecoder().decode(p))));
     const totalBytes = payloads.reduce((n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p) : p.length), 0);
 
-    const popup = await session.openExtensionPage('popup.html');
+    const popup = await suite.session.openExtensionPage('popup.html');
     await watchForDamage(popup);
-    await connect(popup, `${server.url}/fuzz`);
+    await connect(popup, `${suite.server.url}/fuzz`);
 
     // The background sends every payload on the popup's connection; the echo server sends each back.
-    const failures = await session.background((debug, list: Outgoing[]) => {
+    const failures = await suite.session.background((debug, list: Outgoing[]) => {
       const open = debug.connections.summaries().filter((c: { state: string }) => c.state === 'open');
       if (open.length !== 1) return [`${open.length} open connections`];
       const failed: string[] = [];
@@ -172,7 +162,7 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
     }, null);
     expect(views.length).toBeGreaterThan(0);
     expect(views.every((n) => n === 0)).toBe(true);
-    expect(await session.background(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? 0)).toBe(0);
+    expect(await suite.session.background(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? 0)).toBe(0);
     // Rows show untrusted text on one line: no raw control, bidi or zero-width character.
     expect(rowsSeen.filter((t) => RAW_INVISIBLE.test(t)).map((t) => JSON.stringify(t.slice(0, 300)))).toEqual([]);
     // Responsive: no single task blocked the popup for a second, even on the 16 MiB frame.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 import { launchChromiumUnattached } from './popup-chromium-unattached';
 import type { UiPage } from './harness/ui-page';
 
@@ -36,42 +37,32 @@ async function sendAndSeeEcho(popup: UiPage, text: string) {
 }
 
 describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer();
-    session = await launch(browserName, { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS } });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName, { launch: { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS } } });
 
   it('keeps a silent connection open past the idle timeout with the popup closed; reopening shows it and its log', async () => {
-    let popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/`);
+    let popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/`);
     await sendAndSeeEcho(popup, 'before-idle');
     if (browserName === 'firefox') {
       // The production interval (20 s) is sized for the default 30 s timeout; follow the lowered one.
-      await session.background((debug) => debug.keepAlive.setIntervalMs(1_000));
+      await suite.session.background((debug) => debug.keepAlive.setIntervalMs(1_000));
     }
-    const pingsBefore = await session.background((debug) => debug.keepAlive.pings as number);
+    const pingsBefore = await suite.session.background((debug) => debug.keepAlive.pings as number);
     await popup.close();
 
-    expect(server.connections()).toBe(1);
-    await holdsFor(SILENCE_MS[browserName], () => server.connections() === 1, 'the server-side socket');
+    expect(suite.server.connections()).toBe(1);
+    await holdsFor(SILENCE_MS[browserName], () => suite.server.connections() === 1, 'the server-side socket');
 
-    popup = await session.openExtensionPage('popup.html');
+    popup = await suite.session.openExtensionPage('popup.html');
     await popup.waitForText('status', 'Connection status', /^Open since/);
     const log = await popup.text('log', 'Message log');
     expect(log).toMatch(/↑ Sent \S+ 11 B text before-idle/);
     expect(log).toMatch(/↓ Received \S+ 11 B text before-idle/);
     await sendAndSeeEcho(popup, 'after-idle');
-    expect(server.connections()).toBe(1);
+    expect(suite.server.connections()).toBe(1);
     if (browserName === 'firefox') {
       // The keep-alive did the work: it pinged (an extension API call, nothing to the server).
-      expect(await session.background((debug) => debug.keepAlive.pings as number)).toBeGreaterThan(pingsBefore);
+      expect(await suite.session.background((debug) => debug.keepAlive.pings as number)).toBeGreaterThan(pingsBefore);
     }
     await popup.click('button', 'Disconnect');
     await popup.waitForText('status', 'Connection status', 'Closed: 1000 Normal closure');
@@ -84,15 +75,15 @@ describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
     it(
       'control: without the keep-alive Firefox suspends the background and the socket dies; the open popup reconnects its port',
       async () => {
-        const popup = await session.openExtensionPage('popup.html');
-        await connect(popup, `${server.url}/?control`);
-        await session.background((debug) => debug.keepAlive.setIntervalMs(3_600_000));
+        const popup = await suite.session.openExtensionPage('popup.html');
+        await connect(popup, `${suite.server.url}/?control`);
+        await suite.session.background((debug) => debug.keepAlive.setIntervalMs(3_600_000));
         // Suspension closes the socket: the server sees it go.
-        await popup.waitFor(() => server.connections() === 0, null, 20_000);
+        await popup.waitFor(() => suite.server.connections() === 0, null, 20_000);
         // The popup reconnected to the fresh background and resynced: no stale "Open", no lost-background alert.
         await popup.waitFor(async () => !(await popup.exists('status', 'Connection status')), null);
         expect(await popup.exists('alert', null)).toBe(false);
-        await connect(popup, `${server.url}/`);
+        await connect(popup, `${suite.server.url}/`);
         await sendAndSeeEcho(popup, 'works-again');
         await popup.close();
       },

@@ -1,33 +1,23 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
+import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS } from './harness/browsers';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS, launch } from './harness/session';
+import { browserSuite } from './harness/suite';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { UiPage } from './harness/ui-page';
 import { captureDownloads, chooseFile, connect, send } from './popup-helpers';
 
 describe.each(BROWSERS)('popup log in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer();
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it('counts all 10,000 frames of a burst, again when reopened, and a lower log limit shows the dropped count', async () => {
-    let popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/burst?count=10000`);
+    let popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/burst?count=10000`);
     await popup.waitForText('status', 'Counters', /^↑ 0 frames, 0 B · ↓ 10,000 frames, 96\.6 KiB · /, 30_000);
     expect(await popup.text('log', 'Message log')).toContain('burst 10000');
     // Reopened: the log (10,002 entries, more than one message may carry) comes back whole.
     await popup.close();
-    popup = await session.openExtensionPage('popup.html');
+    popup = await suite.session.openExtensionPage('popup.html');
     await popup.waitForText('status', 'Counters', /^↑ 0 frames, 0 B · ↓ 10,000 frames, 96\.6 KiB · /, 30_000);
     expect(await popup.text('log', 'Message log')).toContain('burst 10000');
     // ↑ walks back through the log and the list keeps the selected entry in view.
@@ -51,8 +41,8 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
   });
 
   it('filters by text, regex, direction and type', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/`);
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/`);
     for (const m of ['alpha', 'beta', 'alphabet']) {
       await send(popup, m);
       await popup.waitForText('log', 'Message log', new RegExp(`↓ Received \\S+ ${m.length} B text ${m}`));
@@ -77,9 +67,9 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
   });
 
   it('exports JSON and HAR, imports the HAR and replays its sent messages, exact bytes', async () => {
-    const popup = await session.openExtensionPage('popup.html');
+    const popup = await suite.session.openExtensionPage('popup.html');
     const downloads = await captureDownloads(popup);
-    await connect(popup, `${server.url}/`);
+    await connect(popup, `${suite.server.url}/`);
     await send(popup, 'replay me');
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 9 B text replay me/);
     await popup.click('radio', 'Message format: Hex');
@@ -88,29 +78,29 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
     await popup.click('button', 'Export JSON');
     await popup.click('button', 'Export HAR');
     const [json, harText] = (await downloads(2))!;
-    expect(JSON.parse(json!)).toMatchObject({ format: 'socket-scope-log', version: 1, sockets: [{ url: `${server.url}/` }] });
+    expect(JSON.parse(json!)).toMatchObject({ format: 'socket-scope-log', version: 1, sockets: [{ url: `${suite.server.url}/` }] });
     const har = JSON.parse(harText!);
     expect(har.log.entries).toHaveLength(1);
-    expect(har.log.entries[0]).toMatchObject({ _resourceType: 'websocket', request: { url: `${server.url}/` }, response: { status: 101 } });
+    expect(har.log.entries[0]).toMatchObject({ _resourceType: 'websocket', request: { url: `${suite.server.url}/` }, response: { status: 101 } });
     expect(har.log.entries[0]._webSocketMessages.map((m: any) => [m.type, m.opcode, m.data])).toEqual([
       ['send', 1, 'replay me'], ['receive', 1, 'replay me'], ['send', 2, 'AP8Q'], ['receive', 2, 'AP8Q'],
     ]);
     expect(har.log.entries[0]._webSocketMessages.every((m: any) => Math.abs(m.time * 1000 - Date.now()) < 120_000)).toBe(true);
 
-    await connect(popup, `${server.url}/replayed`);
-    await chooseFile(session, popup, 'Import a JSON or HAR log', 'session.har', Buffer.from(harText!));
+    await connect(popup, `${suite.server.url}/replayed`);
+    await chooseFile(suite.session, popup, 'Import a JSON or HAR log', 'session.har', Buffer.from(harText!));
     await popup.click('button', 'Replay 2 sent messages');
     const log = await popup.waitForText('log', 'Message log', /↓ Received \S+ 3 B binary 00 ff 10/);
     expect(log).toMatch(/↑ Sent \S+ 9 B text replay me.*↑ Sent \S+ 3 B binary 00 ff 10/);
     expect(log).toMatch(/↓ Received \S+ 9 B text replay me RTT/);
-    await chooseFile(session, popup, 'Import a JSON or HAR log', 'bad.har', Buffer.from('{"log":{"entries":[]}}'));
+    await chooseFile(suite.session, popup, 'Import a JSON or HAR log', 'bad.har', Buffer.from('{"log":{"entries":[]}}'));
     await popup.waitForText('alert', null, 'The HAR file has no WebSocket entries (_webSocketMessages)');
     await popup.close();
   });
 
   it('screenshots the popup in light and dark', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/`, 'chat');
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/`, 'chat');
     await popup.click('radio', 'Message format: JSON');
     await send(popup, '{"id":1,"op":"subscribe","topic":"prices"}');
     await popup.click('radio', 'Message format: Hex');
@@ -132,17 +122,17 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
 
     // Dark: Chromium emulates the media feature; Firefox has no such BiDi command, so a second
     // Firefox runs with a dark theme preference.
-    const dark = browserName === 'chromium' ? session : await launch('firefox', { firefoxPrefs: { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 } });
+    const dark = browserName === 'chromium' ? suite.session : await launch('firefox', { firefoxPrefs: { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 } });
     try {
       const page = await dark.openExtensionPage('popup.html');
       if (browserName === 'chromium') await (page.raw as PlaywrightPage).emulateMedia({ colorScheme: 'dark' });
-      if (browserName === 'firefox') await connect(page, `${server.url}/`, 'chat');
+      if (browserName === 'firefox') await connect(page, `${suite.server.url}/`, 'chat');
       await page.waitForText('status', 'Connection status', /^Open since/);
       expect(await backgroundColor(page)).toBe('rgb(22, 24, 29)');
       await shoot(page, 'dark');
       await page.close();
     } finally {
-      if (dark !== session) await dark.close();
+      if (dark !== suite.session) await dark.close();
     }
   }, 60_000);
 });

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { SCREENSHOTS } from './harness/browsers';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 
 const CLOCK = /\d{2}:\d{2}:\d{2}\.\d{3}/;
 
 describe.each(BROWSERS)('popup client in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer();
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it('connects, sends hello, shows the echo with direction and time, and disconnects with a close code', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await popup.fill('textbox', 'URL', `${server.url}/`);
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await popup.fill('textbox', 'URL', `${suite.server.url}/`);
     await popup.click('button', 'Connect');
     await popup.waitForText('status', 'Connection status', /Open since/);
 
@@ -46,12 +36,12 @@ describe.each(BROWSERS)('popup client in %s', (browserName) => {
     ['ftp://x', 'Unsupported scheme "ftp:"'],
     ['', 'Enter a WebSocket URL'],
   ])('rejects %j with a clear error and opens nothing', async (input, message) => {
-    const before = await session.background((debug) => debug.connections.summaries().length);
-    const popup = await session.openExtensionPage('popup.html');
+    const before = await suite.session.background((debug) => debug.connections.summaries().length);
+    const popup = await suite.session.openExtensionPage('popup.html');
     await popup.fill('textbox', 'URL', input);
     await popup.click('button', 'Connect');
     expect(await popup.waitForText('alert', null, message)).toContain(message);
-    expect(await session.background((debug) => debug.connections.summaries().length)).toBe(before);
+    expect(await suite.session.background((debug) => debug.connections.summaries().length)).toBe(before);
     await popup.close();
   });
 });

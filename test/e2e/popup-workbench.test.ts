@@ -1,37 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 import { backgroundFrameTexts, captureDownloads, chooseFile, connect, pressCtrlEnter, send, waitForBackgroundFrames } from './popup-helpers';
 
 describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await startEchoServer();
-    session = await launch(browserName);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(browserName);
 
   it('runs two connections at once, each with its own log, and shows them in a full tab', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/one`, 'chat, json');
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/one`, 'chat, json');
     await popup.waitForText('status', 'Connection status', / · protocol chat · /);
     await send(popup, 'first');
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B text first/);
-    await connect(popup, `${server.url}/two`);
+    await connect(popup, `${suite.server.url}/two`);
     await send(popup, 'second');
     const second = await popup.waitForText('log', 'Message log', /↓ Received \S+ 6 B text second/);
     expect(second).not.toContain('first');
-    await popup.click('tab', `${server.url}/one`);
+    await popup.click('tab', `${suite.server.url}/one`);
     const first = await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B text first/);
     expect(first).not.toContain('second');
 
     await popup.click('button', 'Open in tab');
-    const tabUrl = session.extensionUrl('popup.html?view=tab');
+    const tabUrl = suite.session.extensionUrl('popup.html?view=tab');
     await popup.waitFor(
       () => popup.evaluate(async (u) => {
         const api = (globalThis as any).browser ?? (globalThis as any).chrome;
@@ -39,17 +29,17 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
       }, tabUrl),
       null,
     );
-    const tab = await session.openExtensionPage('popup.html?view=tab');
-    expect(await tab.text('tab', `${server.url}/two`)).toBe(`${server.url}/two`);
-    await tab.click('tab', `${server.url}/one`);
+    const tab = await suite.session.openExtensionPage('popup.html?view=tab');
+    expect(await tab.text('tab', `${suite.server.url}/two`)).toBe(`${suite.server.url}/two`);
+    await tab.click('tab', `${suite.server.url}/one`);
     await tab.waitForText('log', 'Message log', /↑ Sent \S+ 5 B text first/);
     await tab.close();
     await popup.close();
   });
 
   it('repeats a message from the background with the popup closed, and stops on request', async () => {
-    let popup = await session.openExtensionPage('popup.html');
-    const url = `${server.url}/repeat`;
+    let popup = await suite.session.openExtensionPage('popup.html');
+    const url = `${suite.server.url}/repeat`;
     await connect(popup, url);
     await popup.click('checkbox', 'Expand {{variables}}');
     await popup.click('checkbox', 'Repeat');
@@ -68,9 +58,9 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
 
     // The background goes on alone: all six beats go out and come back, in order.
     const beats = ['{"beat":1}', '{"beat":2}', '{"beat":3}', '{"beat":4}', '{"beat":5}', '{"beat":6}'];
-    expect(await waitForBackgroundFrames(session, url, 'in', (texts) => texts.length >= 6)).toEqual(beats);
+    expect(await waitForBackgroundFrames(suite.session, url, 'in', (texts) => texts.length >= 6)).toEqual(beats);
 
-    popup = await session.openExtensionPage('popup.html');
+    popup = await suite.session.openExtensionPage('popup.html');
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 10 B text \{"beat":6\}/);
     expect(await popup.exists('status', 'Repeat')).toBe(false);
 
@@ -85,7 +75,7 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.click('checkbox', 'Repeat');
     await send(popup, 'marker');
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 6 B text marker\b/);
-    const sent = await backgroundFrameTexts(session, url, 'out');
+    const sent = await backgroundFrameTexts(suite.session, url, 'out');
     expect(sent.slice(0, 6)).toEqual(beats);
     expect(new Set(sent.slice(6, -1))).toEqual(new Set(['tick']));
     expect(sent.at(-1)).toBe('marker');
@@ -94,8 +84,8 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
   });
 
   it('sends binary from hex, base64 and a file, and receives the exact bytes', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/`);
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/`);
     await popup.click('radio', 'Message format: Hex');
     await send(popup, '00 01 02 fe ff');
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B binary 00 01 02 fe ff/);
@@ -104,9 +94,9 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 4 B binary de ad be ef/);
     await send(popup, 'not base64!');
     await popup.waitForText('alert', null, 'Invalid base64: "!" is not a base64 character');
-    await chooseFile(session, popup, 'Send a file as binary', 'bytes.bin', Buffer.from([0x80, 0x00, 0x7f, 0x0a]));
+    await chooseFile(suite.session, popup, 'Send a file as binary', 'bytes.bin', Buffer.from([0x80, 0x00, 0x7f, 0x0a]));
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 4 B binary 80 00 7f 0a/);
-    const received = await session.background((debug) =>
+    const received = await suite.session.background((debug) =>
       debug.connections.events().filter((e: any) => e.type === 'frame' && e.direction === 'in').map((e: any) => e.payload.base64),
     );
     expect(received.slice(-3)).toEqual(['AAEC/v8=', '3q2+7w==', 'gAB/Cg==']);
@@ -122,8 +112,8 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
   });
 
   it('JSON mode validates, pretty-prints and minifies; ↑ recalls; RTT pairs the echo', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/`);
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/`);
     await popup.click('radio', 'Message format: JSON');
     await send(popup, '{"id": 1, ');
     expect(await popup.waitForText('alert', null, 'Invalid JSON: ')).toMatch(/^Invalid JSON: .+/);
@@ -144,8 +134,8 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
   });
 
   it('expands {{variables}} in templates at send time', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await connect(popup, `${server.url}/`);
+    const popup = await suite.session.openExtensionPage('popup.html');
+    await connect(popup, `${suite.server.url}/`);
     await popup.click('checkbox', 'Expand {{variables}}');
     await popup.fill('textbox', 'Variables (name=value)', 'user=ada');
     await send(popup, '{"n":{{counter}},"u":"{{user}}"}');

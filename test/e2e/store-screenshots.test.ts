@@ -2,11 +2,11 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { ARTIFACTS, TEST_PAGES } from './harness/browsers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
-import { BROWSERS, launch, type ExtensionSession } from './harness/session';
+import { BROWSERS } from './harness/session';
+import { browserSuite } from './harness/suite';
 import type { UiPage } from './harness/ui-page';
 import { connect, send } from './popup-helpers';
 
@@ -26,23 +26,15 @@ async function pngSize(file: string) {
 }
 
 describe.each(BROWSERS)('store screenshots from %s', (browserName) => {
-  let server: EchoServer;
-  let session: ExtensionSession;
-
+  const suite = browserSuite(browserName);
   beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
-    session = await launch(browserName);
     await mkdir(STORE_DIR, { recursive: true });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
   });
 
   it('writes 1280×800 pictures of the client and the panel', async () => {
-    const client = await session.openExtensionPage('popup.html?view=tab');
+    const client = await suite.session.openExtensionPage('popup.html?view=tab');
     await resize(client);
-    await connect(client, `${server.url}/`, 'chat');
+    await connect(client, `${suite.server.url}/`, 'chat');
     await client.click('radio', 'Message format: JSON');
     await send(client, '{"id":7,"op":"subscribe","topics":["prices","news"],"depth":{"levels":10,"snapshot":true}}');
     await client.click('radio', 'Message format: Hex');
@@ -56,10 +48,10 @@ describe.each(BROWSERS)('store screenshots from %s', (browserName) => {
     expect(await pngSize(clientFile)).toEqual(STORE_SIZE);
     await client.close();
 
-    const pageUrl = `${server.httpUrl}/pages/decoders.html?store`;
-    const page = await session.openPage(pageUrl);
-    const { tabId } = await waitForCapture(session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
-    const panel = await session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    const pageUrl = `${suite.server.httpUrl}/pages/decoders.html?store`;
+    const page = await suite.session.openPage(pageUrl);
+    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await resize(panel);
     await panel.waitForText('grid', 'Frames', /PUBLISH sensors\/1 qos1/);
     await panel.click('gridcell', /EVENT chat:message/);
