@@ -60,14 +60,22 @@ describe.each(BROWSERS)('benchmark in %s', (browserName: BrowserName) => {
     await server?.close();
   });
 
-  it('hook overhead: echo throughput with vs. without the extension', async () => {
-    const small = await compareThroughput(withHook, without, server, `mode=throughput&n=${N.small}&size=100`, N.runs);
-    const big = await compareThroughput(withHook, without, server, `mode=throughput&n=${N.big}&size=${1024 * 1024}`, N.runs);
+  it('hook overhead: echo throughput with vs. without the extension, panel closed and open', async () => {
+    const smallQuery = `mode=throughput&n=${N.small}&size=100`;
+    const bigQuery = `mode=throughput&n=${N.big}&size=${1024 * 1024}`;
+    const small = await compareThroughput(withHook, without, server, smallQuery, N.runs);
+    const big = await compareThroughput(withHook, without, server, bigQuery, N.runs);
+    const smallPanel = await compareThroughput(withHook, without, server, smallQuery, N.runs, true);
+    const bigPanel = await compareThroughput(withHook, without, server, bigQuery, N.runs, true);
     results[`${browserName}.throughput.100B`] = small;
     results[`${browserName}.throughput.1MiB`] = big;
+    results[`${browserName}.throughput.100B.panel`] = smallPanel;
+    results[`${browserName}.throughput.1MiB.panel`] = bigPanel;
     for (const [name, r, unit, scale] of [
       ['echo 100 B frames', small, 'msg/s', 1],
       ['echo 1 MiB frames', big, 'MB/s', 1.048576],
+      ['echo 100 B frames, panel open', smallPanel, 'msg/s', 1],
+      ['echo 1 MiB frames, panel open', bigPanel, 'MB/s', 1.048576],
     ] as const) {
       rows.push({
         figure: name,
@@ -85,8 +93,8 @@ describe.each(BROWSERS)('benchmark in %s', (browserName: BrowserName) => {
     const a: Latency[] = [];
     const b: Latency[] = [];
     for (let i = 0; i < Math.max(1, Math.min(N.runs, 3)); i++) {
-      b.push(await runEchoPage<Latency>(without, server, `mode=latency&n=${N.rtt}`));
-      a.push(await runEchoPage<Latency>(withHook, server, `mode=latency&n=${N.rtt}`));
+      b.push(await runEchoPage<Latency>(without, server, `mode=latency&n=${N.rtt}`, { extension: false }));
+      a.push(await runEchoPage<Latency>(withHook, server, `mode=latency&n=${N.rtt}`, { extension: true }));
     }
     const r = {
       withMean: median(a.map((x) => x.mean)),

@@ -14,7 +14,11 @@ export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 export interface ExtensionSession {
   readonly name: BrowserName;
   extensionUrl(file: string): string;
-  openExtensionPage(fileAndQuery: string): Promise<UiPage>;
+  /**
+   * `window`: in a window of its own, so that the page whose tab is active stays visible beside it
+   * (Firefox throttles the timers of hidden tabs; Chromium under Playwright keeps every page visible).
+   */
+  openExtensionPage(fileAndQuery: string, options?: { readonly window?: boolean }): Promise<UiPage>;
   openPage(url: string): Promise<UiPage>;
   /**
    * Runs `fn` against the background's `socketScopeDebug` object and returns its JSON result.
@@ -155,8 +159,8 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     await browser.installExtension(DIST_FIREFOX);
     let helper: PuppeteerPage | null = null;
     const extensionUrl = (file: string) => `moz-extension://${uuid}/${file}`;
-    const openRaw = async (file: string) => {
-      const page = await browser.newPage();
+    const openRaw = async (file: string, inWindow = false) => {
+      const page = await browser.newPage(inWindow ? { type: 'window' } : {});
       const url = extensionUrl(file);
       // page.goto never resolves for moz-extension:// (TESTING.md): navigate, then wait.
       void page.goto(url).catch(() => {});
@@ -175,8 +179,8 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     const session: ExtensionSession = {
       name: 'firefox',
       extensionUrl,
-      async openExtensionPage(file) {
-        return createUiPage(await openRaw(file));
+      async openExtensionPage(file, options) {
+        return createUiPage(await openRaw(file, options?.window));
       },
       async openPage(url) {
         const page = createUiPage(await browser.newPage());
