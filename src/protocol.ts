@@ -121,9 +121,9 @@ export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The relay forwards the hook's tuples as they are (Blobs read into ArrayBuffers, stacks
- * trimmed): turning them into SocketEvents and binary into base64 is the background's work
- * (core/relay-events.ts), off the page's main thread.
+ * The relay forwards the hook's tuples as they are (stacks trimmed, large binary payloads as
+ * Blobs, see core/relay-events.ts): reading Blobs, turning the tuples into SocketEvents and
+ * binary into base64 is the background's work, off the page's main thread.
  */
 export type RelayToBackground = {
   readonly source: 'socket-scope-relay';
@@ -401,7 +401,7 @@ export function isOffscreenToBackground(x: unknown): x is OffscreenToBackground 
   return isRecord(x) && x.source === 'socket-scope-offscreen' && x.type === 'socket-event' && isString(x.socketId) && isOffscreenSocketEvent(x.event);
 }
 
-const isRelayPayload = (x: unknown): x is RelayPayload => isString(x) || x instanceof ArrayBuffer;
+const isRelayPayload = (x: unknown): x is RelayPayload => isString(x) || x instanceof ArrayBuffer || x instanceof Blob;
 
 const isRelayMark = (x: unknown): x is HookFrameMark<RelayPayload> =>
   isRecord(x) && (x.kind === 'replaced' ? isString(x.ruleId) && isRelayPayload(x.original) : isFrameMark(x));
@@ -622,8 +622,12 @@ export function isBackgroundToPanel(x: unknown): x is BackgroundToPanel {
 // ---------------------------------------------------------------------------------------------
 
 export type HookPayload = string | ArrayBuffer | Blob;
-/** A hook payload once the relay has read its Blobs: what crosses the relay's port. */
-export type RelayPayload = string | ArrayBuffer;
+/**
+ * A payload as it crosses the relay's port: text, bytes, or a Blob (a page's Blob frame, or a
+ * large binary frame the relay wrapped: a Blob crosses as a handle to bytes already in the
+ * browser, where an ArrayBuffer's bytes are copied by the messaging on the page's thread).
+ */
+export type RelayPayload = string | ArrayBuffer | Blob;
 
 /** A frame mark as the hook reports it: the original payload of a replace is still raw. */
 export type HookFrameMark<P = HookPayload> =

@@ -2,7 +2,8 @@
  * Background entry (Chrome service worker / Firefox event page): only wiring.
  * Routes ports by name, checks every sender, and hands validated messages to the hubs.
  */
-import { toSocketEvents } from '../core/relay-events';
+import { createInOrder } from '../core/in-order';
+import { readBlobs, toSocketEvents, type BytesEvent } from '../core/relay-events';
 import { browser, type Runtime } from '../extension/browser';
 import { createPortChannel } from '../extension/port-channel';
 import {
@@ -71,11 +72,16 @@ browser.runtime.onConnect.addListener((port) => {
       if (tabId === undefined || port.sender?.id !== browser.runtime.id) return port.disconnect();
       const relay = createPortChannel<BackgroundToRelay, RelayToBackground>(port, isRelayToBackground, reject);
       pageCommands.addRelay(tabId, relay);
-      relay.onMessage((message) => {
-        const events = toSocketEvents(message.events);
-        pageCommands.noteEvents(relay, events);
-        capture.record(tabId, events);
-      });
+      // Batches holding Blobs are read before they are recorded; later ones wait behind them.
+      const record = createInOrder<readonly BytesEvent[]>(
+        (batch) => {
+          const events = toSocketEvents(batch);
+          pageCommands.noteEvents(relay, events);
+          capture.record(tabId, events);
+        },
+        (error) => console.warn('Socket Scope: could not read a captured frame', error),
+      );
+      relay.onMessage((message) => record(readBlobs(message.events)));
       return;
     }
     case PORT_NAMES.popup:

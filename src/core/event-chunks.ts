@@ -35,7 +35,7 @@ export function chunkEvents(events: readonly SocketEvent[], maxEvents: number = 
 const rawSize = (event: RelayEvent) => {
   if (event[0] !== 'frame') return 0;
   const data = event[4];
-  return typeof data === 'string' ? data.length : data.byteLength;
+  return typeof data === 'string' ? data.length : data instanceof Blob ? data.size : data.byteLength;
 };
 
 /** The relay's raw tuples in messages within the limits (payload characters or bytes). */

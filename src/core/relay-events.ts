@@ -1,23 +1,65 @@
-import { LIMITS, type RelayEvent, type RelayPayload, type SocketEvent, type WirePayload } from '../protocol';
+import { LIMITS, type HookEvent, type HookPayload, type RelayEvent, type RelayPayload, type SocketEvent, type WirePayload } from '../protocol';
 import { bytesToBase64 } from './bytes';
 
-/**
- * The background's half of the capture transport: the relay forwards the hook's tuples with
- * binary as raw ArrayBuffers, and they become SocketEvents (binary as base64) here, so none of
- * this runs on the page's main thread.
+/*
+ * The capture transport between the relay (on the page's main thread) and the background. The
+ * relay forwards the hook's tuples nearly as they are (toRelayEvent); the background reads their
+ * Blobs (readBlobs) and turns them into SocketEvents, binary as base64 (toSocketEvents).
  */
-export function toSocketEvents(events: readonly RelayEvent[]): SocketEvent[] {
+
+/**
+ * From this size on, the relay wraps a binary payload in a Blob. Chrome's extension messaging
+ * costs the page's thread about 7 ms per MiB of ArrayBuffer; a Blob's bytes go to the browser
+ * once, and the message carries a handle. Small frames stay ArrayBuffers: a Blob per frame would
+ * cost more than it saves.
+ */
+export const BLOB_FROM_BYTES = 64 * 1024;
+
+const forPort = (data: HookPayload): RelayPayload => (data instanceof ArrayBuffer && data.byteLength >= BLOB_FROM_BYTES ? new Blob([data]) : data);
+
+/** A hook event as the relay forwards it: creation stacks cut to the page's frames, large binary payloads as Blobs. */
+export function toRelayEvent(event: HookEvent): RelayEvent {
+  if (event[0] === 'created') return [event[0], event[1], event[2], event[3], event[4], event[5], pageFrames(event[6])];
+  if (event[0] !== 'frame') return event;
+  const data = forPort(event[4]);
+  const mark = event[5];
+  if (mark?.kind === 'replaced') return [event[0], event[1], event[2], event[3], data, { ...mark, original: forPort(mark.original) }];
+  return data === event[4] ? event : [event[0], event[1], event[2], event[3], data, mark];
+}
+
+/** A relay event once its Blobs are read. */
+export type BytesEvent = HookEvent<string | ArrayBuffer>;
+
+const holdsBlob = (event: RelayEvent) =>
+  event[0] === 'frame' && (event[4] instanceof Blob || (event[5]?.kind === 'replaced' && event[5].original instanceof Blob));
+
+const readPayload = async (data: RelayPayload): Promise<string | ArrayBuffer> => (data instanceof Blob ? data.arrayBuffer() : data);
+
+async function readEvent(event: RelayEvent): Promise<BytesEvent> {
+  if (!holdsBlob(event) || event[0] !== 'frame') return event as BytesEvent;
+  const data = await readPayload(event[4]);
+  const mark = event[5];
+  if (mark?.kind !== 'replaced') return [event[0], event[1], event[2], event[3], data, mark];
+  return [event[0], event[1], event[2], event[3], data, { ...mark, original: await readPayload(mark.original) }];
+}
+
+/** The batch with its Blobs read into ArrayBuffers: at once when it holds none (the common case). */
+export function readBlobs(events: readonly RelayEvent[]): readonly BytesEvent[] | Promise<BytesEvent[]> {
+  return events.some(holdsBlob) ? Promise.all(events.map(readEvent)) : (events as readonly BytesEvent[]);
+}
+
+export function toSocketEvents(events: readonly BytesEvent[]): SocketEvent[] {
   const out = new Array<SocketEvent>(events.length);
   for (let i = 0; i < events.length; i++) out[i] = toSocketEvent(events[i]!);
   return out;
 }
 
-function toWirePayload(data: RelayPayload): WirePayload {
+function toWirePayload(data: string | ArrayBuffer): WirePayload {
   return typeof data === 'string' ? { kind: 'text', text: data } : { kind: 'binary', base64: bytesToBase64(new Uint8Array(data)) };
 }
 
 /** Tuples are read by index, not destructured: array destructuring goes through the iterator protocol. */
-export function toSocketEvent(event: RelayEvent): SocketEvent {
+export function toSocketEvent(event: BytesEvent): SocketEvent {
   switch (event[0]) {
     case 'frame': {
       const frame = { type: 'frame', socketId: event[1], time: event[2], direction: event[3], payload: toWirePayload(event[4]) } as const;

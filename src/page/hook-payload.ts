@@ -1,38 +1,11 @@
 import { base64ToBytes } from '../core/bytes';
-import { pageFrames } from '../core/relay-events';
-import type { FrameRule, HookCommand, HookEvent, HookPayload, HookRule, HookRules, PageCommand, RelayEvent, RelayPayload, WirePayload } from '../protocol';
+import type { FrameRule, HookCommand, HookRule, HookRules, PageCommand, WirePayload } from '../protocol';
 
 /** The other way, for commands: text stays a string, binary becomes an ArrayBuffer. */
 export function toPageData(payload: WirePayload): string | ArrayBuffer {
   if (payload.kind === 'text') return payload.text;
   const bytes = base64ToBytes(payload.base64);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-/** Whether a hook event needs an asynchronous Blob read before it can be sent on. */
-export function holdsBlob(event: HookEvent): boolean {
-  return event[0] === 'frame' && (event[4] instanceof Blob || (event[5]?.kind === 'replaced' && event[5].original instanceof Blob));
-}
-
-/**
- * A hook event without Blobs (see holdsBlob) as the relay forwards it: unchanged but for the
- * creation stack, cut to the page's own frames. Frames pass through untouched: encoding them is
- * the background's work, off the page's main thread.
- */
-export function toRelayEvent(event: HookEvent): RelayEvent {
-  if (event[0] !== 'created') return event as RelayEvent;
-  return [event[0], event[1], event[2], event[3], event[4], event[5], pageFrames(event[6])];
-}
-
-const readPayload = async (data: HookPayload): Promise<RelayPayload> => (data instanceof Blob ? data.arrayBuffer() : data);
-
-/** toRelayEvent for any hook event: Blobs are read into ArrayBuffers (hence async). */
-export async function readRelayEvent(event: HookEvent): Promise<RelayEvent> {
-  if (!holdsBlob(event) || event[0] !== 'frame') return toRelayEvent(event);
-  const data = await readPayload(event[4]);
-  const mark = event[5];
-  if (mark?.kind !== 'replaced') return [event[0], event[1], event[2], event[3], data, mark];
-  return [event[0], event[1], event[2], event[3], data, { ...mark, original: await readPayload(mark.original) }];
 }
 
 /** Compiles the enabled rules for each socket of this frame, by direction. */

@@ -1,14 +1,15 @@
 /**
  * Relay: ISOLATED-world content script. Receives batches from the page hook over the secret
- * CustomEvent channel and forwards them to the background over one runtime port, as raw tuples
- * with binary as ArrayBuffers (Blobs are read first, without reordering frames). It does as
- * little as it can per frame: it runs on the page's main thread. Commands from the
+ * CustomEvent channel and forwards them to the background over one runtime port, as the hook's
+ * tuples (core/relay-events.ts toRelayEvent). It does as little as it can per frame: it runs on
+ * the page's main thread; Blobs are read by the background. Commands from the
  * background (panel actions) go the other way, to the hook, over a second secret event type.
  */
 import { chunkRelayEvents } from '../core/event-chunks';
+import { toRelayEvent } from '../core/relay-events';
 import { browser, type Runtime } from '../extension/browser';
 import { PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookCommand, type RelayEvent, type RelayToBackground } from '../protocol';
-import { holdsBlob, readRelayEvent, rulesForSockets, toHookCommand, toRelayEvent } from './hook-payload';
+import { rulesForSockets, toHookCommand } from './hook-payload';
 import { readHookBatch, toPageWorld } from './read-hook-batch';
 
 declare const __HOOK_EVENT__: string;
@@ -78,21 +79,7 @@ function post(events: RelayEvent[]): void {
   }
 }
 
-// Batches are converted one after another so that a Blob read never reorders frames.
-let pending: Promise<void> = Promise.resolve();
-/** True when no batch is waiting for a Blob read, so a new batch may go out at once. */
-let idle = true;
-
 window.addEventListener(__HOOK_EVENT__, (e) => {
   const batch = readHookBatch(e as CustomEvent);
-  if (!batch) return;
-  // Fast path: nothing to read asynchronously and nothing queued before this batch.
-  if (idle && !batch.some(holdsBlob)) return post(batch.map(toRelayEvent));
-  idle = false;
-  const settled = (pending = pending
-    .then(() => Promise.all(batch.map(readRelayEvent)))
-    .then(post, (error: unknown) => console.warn('Socket Scope: could not read a captured frame', error))
-    .then(() => {
-      if (pending === settled) idle = true;
-    }));
+  if (batch) post(batch.map(toRelayEvent));
 });

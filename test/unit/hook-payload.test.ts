@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toSocketEvent, toSocketEvents } from '../../src/core/relay-events';
-import { readRelayEvent, rulesForSockets, toHookCommand, toPageData, toRelayEvent } from '../../src/page/hook-payload';
-import { isRelayEvent, type FrameRule, type HookEvent } from '../../src/protocol';
+import { toSocketEvent } from '../../src/core/relay-events';
+import { rulesForSockets, toHookCommand, toPageData } from '../../src/page/hook-payload';
+import type { FrameRule } from '../../src/protocol';
 
 const rule = (over: Partial<FrameRule>): FrameRule => ({
   id: 'r',
@@ -14,44 +14,6 @@ const rule = (over: Partial<FrameRule>): FrameRule => ({
 });
 
 describe('hook payloads and commands (relay side)', () => {
-  it('forwards hook tuples raw, reading Blobs and trimming stacks, and the background turns them into socket events', async () => {
-    const stack = 'Error\n    at Object.construct (chrome-extension://abc/hook.js:1:2)\n    at connect (http://h/app.js:10:5)';
-    const created = await readRelayEvent(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', stack]);
-    expect(created).toEqual(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', '    at connect (http://h/app.js:10:5)']);
-    expect(toSocketEvent(created)).toEqual({
-      type: 'created',
-      socketId: 's.0',
-      time: 1.5,
-      url: 'ws://h/',
-      protocols: ['a'],
-      frameUrl: 'http://h/',
-      initiator: '    at connect (http://h/app.js:10:5)',
-    });
-    expect(toSocketEvent(await readRelayEvent(['error', 's.0', 2, true]))).toEqual({ type: 'error', socketId: 's.0', time: 2, message: 'Simulated error (from the panel)' });
-    expect(toSocketEvent(await readRelayEvent(['close', 's.0', 3, 4001, 'bye', false]))).toEqual({ type: 'close', socketId: 's.0', time: 3, code: 4001, reason: 'bye', wasClean: false });
-    const blob = new Blob([new Uint8Array([0, 255, 16])]);
-    const replaced = await readRelayEvent(['frame', 's.0', 4, 'in', blob, { kind: 'replaced', ruleId: 'r', original: new Blob(['old']) }]);
-    expect([...new Uint8Array(replaced[4] as ArrayBuffer)]).toEqual([0, 255, 16]);
-    expect(toSocketEvent(replaced)).toEqual({
-      type: 'frame',
-      socketId: 's.0',
-      time: 4,
-      direction: 'in',
-      payload: { kind: 'binary', base64: 'AP8Q' },
-      mark: { kind: 'replaced', ruleId: 'r', original: { kind: 'binary', base64: 'b2xk' } },
-    });
-    const text: HookEvent = ['frame', 's.0', 5, 'out', 'hi', undefined];
-    expect(toRelayEvent(text)).toBe(text);
-    expect(toSocketEvents([toRelayEvent(text)])).toEqual([{ type: 'frame', socketId: 's.0', time: 5, direction: 'out', payload: { kind: 'text', text: 'hi' } }]);
-  });
-
-  it('cuts a creation stack to the protocol limit, however deep the page made it', () => {
-    const deep = 'Error\n' + Array.from({ length: 5_000 }, (_, i) => `    at f${i} (http://h/app.js:${i}:1)`).join('\n');
-    const event = toRelayEvent(['created', 's.0', 1, 'ws://h/', [], 'http://h/', deep]);
-    expect(isRelayEvent(event)).toBe(true);
-    expect((event[6] as string).split('\n')).toHaveLength(30);
-  });
-
   it('round-trips binary payloads between wire and page data', () => {
     const data = toPageData({ kind: 'binary', base64: 'AAEC/w==' });
     expect(data).toBeInstanceOf(ArrayBuffer);
