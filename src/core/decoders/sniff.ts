@@ -13,6 +13,8 @@ const SNIFF_BYTES = 16 * KiB;
 const STOMP_LINE = /^(?:\r?\n)*([A-Z]+)\r?\n/;
 const ENGINE_IO = /^(?:4[0-6](?:$|[[{/\d"-])|0\{"sid"|[1-6](?:probe)?$)/;
 const SOCKJS = /^(?:[oh]$|a\[|c\[|m")/;
+/** How every JSON text starts. Text that cannot be JSON skips the parse and the exception it would throw. */
+const MAY_BE_JSON = /^\s*[[{"\-0-9tfn]/;
 const GRAPHQL_TYPES = new Set(['connection_init', 'connection_ack', 'subscribe', 'next', 'start', 'data', 'stop', 'ka', 'connection_terminate', 'connection_error']);
 const GRAPHQL_TYPES_WITH_ID = new Set(['complete', 'error']);
 
@@ -34,6 +36,7 @@ function sniffText(text: string, truncated: boolean): DecoderId {
   if (text.startsWith('{') && text.includes('\x1e')) return 'signalr';
   if (SOCKJS.test(text)) return 'sockjs';
   if (ENGINE_IO.test(text)) return 'socket.io';
+  if (!MAY_BE_JSON.test(text)) return 'text';
   const json = readJsonText({ text, truncated });
   if (!json.ok) return 'text';
   return sniffJson(json.value.value);

@@ -36,6 +36,15 @@ describe('chooseDecoder', () => {
     expect(chooseDecoder({}, text('{"a":[1,2]}'))).toMatchObject({ id: 'json', reason: 'content' });
   });
 
+  it('tells JSON from text by content whatever JSON value it starts with', () => {
+    for (const json of [' \n{"a":1}', '[1]', '"s"', '-1.5', '7', 'true', 'false', 'null']) {
+      expect(chooseDecoder({}, text(json)), json).toMatchObject({ id: 'json', reason: 'content' });
+    }
+    for (const plain of ['hello', 'x'.repeat(100), 'nope', '  tomorrow', '']) {
+      expect(chooseDecoder({}, text(plain)), plain).toMatchObject({ id: 'text' });
+    }
+  });
+
   it('sniffs every protocol from content alone', () => {
     expect(chooseDecoder({}, text('42["chat:message","hi"]')).id).toBe('socket.io');
     expect(chooseDecoder({}, text('0{"sid":"x","upgrades":[]}')).id).toBe('socket.io');
