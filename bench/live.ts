@@ -1,7 +1,7 @@
 import type { EchoServer } from '../server/echo-server.mjs';
 import { waitForCaptureSummary } from '../test/e2e/harness/capture';
 import type { ExtensionSession } from '../test/e2e/harness/session';
-import { watchMainThread, type MainThread } from './frame-gaps';
+import { TASKS, watchMainThread, type MainThread } from './frame-gaps';
 
 export interface LiveResult {
   readonly mainThread: MainThread;
@@ -19,7 +19,7 @@ export async function panelWhileReceiving(session: ExtensionSession, server: Ech
   const mainThread = await watchMainThread(panel, async () => {
     await page.evaluate((q) => (window as unknown as { start(q: string): void }).start(q), `rate=${rate}&seconds=${seconds}`);
     await page.waitFor(async () => (await pageLog()).includes('received'), null, (seconds + 60) * 1_000);
-  });
+  }, TASKS);
   const frames = Number(/received (\d+)/.exec(await pageLog())?.[1]);
   await panel.close();
   await page.close();
@@ -42,7 +42,7 @@ export async function popupWhileReceiving(session: ExtensionSession, server: Ech
       null,
       (seconds + 60) * 1_000,
     );
-  });
+  }, TASKS);
   const frames = await session.background(
     (debug) => debug.connections.events().filter((e: { type: string; direction?: string }) => e.type === 'frame' && e.direction === 'in').length,
   );

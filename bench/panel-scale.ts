@@ -1,5 +1,5 @@
 import type { ExtensionSession } from '../test/e2e/harness/session';
-import { pageIdle, scrollThrough, watchMainThread, type MainThread } from './frame-gaps';
+import { pageIdle, scrollThrough, TASKS, watchMainThread, type MainThread } from './frame-gaps';
 
 export interface PanelScale {
   readonly firstRenderMs: number;
@@ -25,7 +25,7 @@ export async function measurePanelAtScale(session: ExtensionSession, tabId: numb
   );
   const firstRenderMs = Date.now() - started;
 
-  const idle = await watchMainThread(panel, () => pageIdle(panel, 1_000));
+  const idle = await watchMainThread(panel, () => pageIdle(panel, 1_000), TASKS);
   const busy = await watchMainThread(panel, async () => {
     await panel.click('checkbox', 'Regex');
     await panel.fill('textbox', 'Filter', 'm9\\d*7$');
@@ -33,7 +33,7 @@ export async function measurePanelAtScale(session: ExtensionSession, tabId: numb
     await panel.fill('textbox', 'Filter', '');
     await pageIdle(panel, 500);
     await scrollThrough(panel, '[role="grid"]');
-  });
+  }, TASKS);
   await panel.close();
   return { firstRenderMs, idle, busy };
 }

@@ -1,6 +1,6 @@
 import type { EchoServer } from '../server/echo-server.mjs';
 import type { ExtensionSession } from '../test/e2e/harness/session';
-import { pageIdle, scrollThrough, watchMainThread } from './frame-gaps';
+import { pageIdle, scrollThrough, TASKS, watchMainThread } from './frame-gaps';
 import type { PanelScale } from './panel-scale';
 
 /**
@@ -30,7 +30,7 @@ export async function measurePopupAtScale(session: ExtensionSession, server: Ech
   await popup.waitForText('status', 'Counters', new RegExp(all), 120_000);
   const firstRenderMs = Date.now() - started;
 
-  const idle = await watchMainThread(popup, () => pageIdle(popup, 1_000));
+  const idle = await watchMainThread(popup, () => pageIdle(popup, 1_000), TASKS);
   const busy = await watchMainThread(popup, async () => {
     await popup.click('checkbox', 'Regex');
     await popup.fill('textbox', 'Filter', 'burst \\d*97$');
@@ -41,7 +41,7 @@ export async function measurePopupAtScale(session: ExtensionSession, server: Ech
     await popup.fill('textbox', 'Filter', '');
     await pageIdle(popup, 500);
     await scrollThrough(popup, '[role="log"]');
-  });
+  }, TASKS);
   await popup.click('button', 'Disconnect');
   await popup.close();
   return { firstRenderMs, idle, busy };
