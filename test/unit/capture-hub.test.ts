@@ -33,7 +33,13 @@ function connectPanel(hub: ReturnType<typeof createCaptureHub>) {
   });
   const waitForMessages = (count: number) =>
     new Promise<void>((resolve) => (received.length >= count ? resolve() : waiters.push({ count, resolve })));
-  return { panel: panel as PanelEnd, received, all, waitForMessages };
+  /** Subscribes to a tab and waits for the (first chunk of its) snapshot. */
+  const subscribe = (tabId: number) => {
+    const count = received.length + 1;
+    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId });
+    return waitForMessages(count);
+  };
+  return { panel: panel as PanelEnd, received, all, waitForMessages, subscribe };
 }
 
 /** Lets every queued microtask (in-memory deliveries) run; not a timed sleep. */
@@ -44,9 +50,8 @@ describe('capture hub', () => {
     const hub = createCaptureHub();
     hub.record(7, [created('a', 1), frame('a', 2)]);
     hub.record(8, [created('z', 1)]);
-    const { panel, received, waitForMessages } = connectPanel(hub);
-    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
-    await waitForMessages(1);
+    const { received, waitForMessages, subscribe } = connectPanel(hub);
+    await subscribe(7);
     expect(received[0]).toEqual({
       source: 'socket-scope-background', type: 'capture-snapshot', tabId: 7, events: [created('a', 1), frame('a', 2)], dropped: 0,
     });
@@ -66,9 +71,8 @@ describe('capture hub', () => {
 
   it('sends an empty snapshot for a tab with no capture yet', async () => {
     const hub = createCaptureHub();
-    const { panel, received, waitForMessages } = connectPanel(hub);
-    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 3 });
-    await waitForMessages(1);
+    const { received, subscribe } = connectPanel(hub);
+    await subscribe(3);
     expect(received).toEqual([{ source: 'socket-scope-background', type: 'capture-snapshot', tabId: 3, events: [], dropped: 0 }]);
   });
 
@@ -109,11 +113,9 @@ describe('capture hub', () => {
     const hub = createCaptureHub();
     const first = connectPanel(hub);
     const second = connectPanel(hub);
-    first.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
-    await first.waitForMessages(1);
+    await first.subscribe(7);
     // A separate pair: closing `first` must not affect it.
-    second.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
-    await second.waitForMessages(1);
+    await second.subscribe(7);
 
     first.panel.close();
     await settle();
@@ -131,10 +133,8 @@ describe('capture hub', () => {
     hub.record(8, [created('z', 1)]);
     const first = connectPanel(hub);
     const second = connectPanel(hub);
-    first.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
-    second.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
-    await first.waitForMessages(1);
-    await second.waitForMessages(1);
+    await first.subscribe(7);
+    await second.subscribe(7);
     expect(hub.logOf(7)!.dropped).toBe(1);
 
     // A clear naming another tab than the one watched is ignored.
@@ -157,10 +157,8 @@ describe('capture hub', () => {
     hub.record(7, [created('a', 1)]);
     const watching = connectPanel(hub);
     const other = connectPanel(hub);
-    watching.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
-    other.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 8 });
-    await watching.waitForMessages(1);
-    await other.waitForMessages(1);
+    await watching.subscribe(7);
+    await other.subscribe(8);
 
     hub.setSaveProblem(7, full);
     hub.setSaveProblem(7, null);
@@ -174,15 +172,13 @@ describe('capture hub', () => {
 
     // A panel that subscribes (or resubscribes after a restart) learns it right after the snapshot.
     const late = connectPanel(hub);
-    late.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
-    await late.waitForMessages(1);
+    await late.subscribe(7);
     await settle();
     expect(late.all.map((m) => m.type === 'save-status' ? m : m.type)).toEqual(['capture-snapshot', status(7, full)]);
 
     hub.forgetTab(7);
     const afterClose = connectPanel(hub);
-    afterClose.panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
-    await afterClose.waitForMessages(1);
+    await afterClose.subscribe(7);
     await settle();
     expect(afterClose.all.map((m) => m.type)).toEqual(['capture-snapshot']);
   });
