@@ -623,11 +623,11 @@ export function isBackgroundToPanel(x: unknown): x is BackgroundToPanel {
 
 export type HookPayload = string | ArrayBuffer | Blob;
 /**
- * A payload as it crosses the relay's port: text, bytes, or a Blob (a page's Blob frame, or a
- * large binary frame the relay wrapped: a Blob crosses as a handle to bytes already in the
- * browser, where an ArrayBuffer's bytes are copied by the messaging on the page's thread).
+ * A payload as it crosses the relay's port: the same kinds as the hook's. A Blob is a page's Blob
+ * frame or a large binary frame the relay wrapped: it crosses as a handle to bytes already in the
+ * browser, where an ArrayBuffer's bytes are copied by the messaging on the page's thread.
  */
-export type RelayPayload = string | ArrayBuffer | Blob;
+export type RelayPayload = HookPayload;
 
 /** A frame mark as the hook reports it: the original payload of a replace is still raw. */
 export type HookFrameMark<P = HookPayload> =

@@ -32,13 +32,14 @@ export function chunkEvents(events: readonly SocketEvent[], maxEvents: number = 
   return chunkBySize(events, payloadChars, maxEvents, maxChars);
 }
 
+/** What a payload adds to a message: a Blob crosses as a handle, its bytes stay in the browser. */
 const rawSize = (event: RelayEvent) => {
   if (event[0] !== 'frame') return 0;
   const data = event[4];
-  return typeof data === 'string' ? data.length : data instanceof Blob ? data.size : data.byteLength;
+  return typeof data === 'string' ? data.length : data instanceof Blob ? 0 : data.byteLength;
 };
 
-/** The relay's raw tuples in messages within the limits (payload characters or bytes). */
+/** The relay's raw tuples in messages within the limits (payload characters or bytes in the message). */
 export function chunkRelayEvents(events: readonly RelayEvent[], maxEvents: number = LIMITS.maxEventsPerMessage, maxSize: number = LIMITS.maxMessageBytes): RelayEvent[][] {
   return chunkBySize(events, rawSize, maxEvents, maxSize);
 }

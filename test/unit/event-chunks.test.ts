@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryChannelPair } from '../../src/core/channel';
-import { chunkEvents } from '../../src/core/event-chunks';
+import { chunkEvents, chunkRelayEvents } from '../../src/core/event-chunks';
 import { createPopupHub } from '../../src/background/popup-hub';
 import type { ConnectionManager } from '../../src/background/connection-manager';
-import { LIMITS, isBackgroundToPopup, type BackgroundToPopup, type PopupToBackground, type SocketEvent } from '../../src/protocol';
+import { LIMITS, isBackgroundToPopup, type BackgroundToPopup, type PopupToBackground, type RelayEvent, type SocketEvent } from '../../src/protocol';
 
 const text = (n: number, chars = 1): SocketEvent => ({
   type: 'frame', socketId: 'c1', time: n, direction: 'in', payload: { kind: 'text', text: 'x'.repeat(chars) },
@@ -20,6 +20,17 @@ describe('chunkEvents', () => {
     expect(chunkEvents([])).toEqual([]);
     expect(chunkEvents(events.slice(0, 12), 5).map((c) => c.length)).toEqual([5, 5, 2]);
     expect(LIMITS.maxEventsPerMessage).toBe(10_000);
+  });
+});
+
+describe('chunkRelayEvents', () => {
+  it('counts the bytes an ArrayBuffer adds to a message, and nothing for a Blob (a handle)', () => {
+    const bytes = (t: number, n: number): RelayEvent => ['frame', 's', t, 'in', new ArrayBuffer(n)];
+    const blob = (t: number, n: number): RelayEvent => ['frame', 's', t, 'in', new Blob([new Uint8Array(n)])];
+    const times = (chunks: RelayEvent[][]) => chunks.map((c) => c.map((e) => e[2]));
+    expect(times(chunkRelayEvents([bytes(1, 6), bytes(2, 6), bytes(3, 3)], 100, 10))).toEqual([[1], [2, 3]]);
+    expect(times(chunkRelayEvents([blob(1, 6), blob(2, 6), bytes(3, 3)], 100, 10))).toEqual([[1, 2, 3]]);
+    expect(times(chunkRelayEvents([blob(1, 1), blob(2, 1), blob(3, 1)], 2, 10))).toEqual([[1, 2], [3]]);
   });
 });
 
