@@ -81,9 +81,9 @@ export function toSocketEvent(event: BytesEvent): SocketEvent {
 
 /**
  * The page's part of a stack taken in the hook: no "Error" line, no frames of the hook itself,
- * within the protocol's limit (a page may raise `Error.stackTraceLimit`). The relay applies it.
+ * within the protocol's limit (a page may raise `Error.stackTraceLimit`).
  */
-export function pageFrames(stack: string): string {
+function pageFrames(stack: string): string {
   return stack
     .split('\n')
     .filter((line) => line.trim() !== '' && line.trim() !== 'Error' && !line.includes('/hook.js'))
