@@ -70,6 +70,13 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
       return { x, y, hit, text: el.textContent ?? '' };
     })()`);
   };
+  const isChecked = (role: string, name: Name, index: number) => {
+    const nameArg = JSON.stringify(typeof name === 'string' ? name : name.source);
+    return evaluate<boolean>(`(() => {
+      const el = (${FINDER})(${JSON.stringify(role)}, ${nameArg}, ${name instanceof RegExp}, ${index});
+      return el !== null && (el.getAttribute('aria-checked') === 'true' || el.checked === true);
+    })()`);
+  };
   const describe = (role: string, name: Name | null) => `${role}${name === null ? '' : ` named ${String(name)}`}`;
 
   // Input goes to the tab in front: a test that drives several tabs must not type into one that
@@ -83,17 +90,26 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
       await (raw as PlaywrightPage).goto(url);
     },
     async click(role, name, index = 0) {
-      await front();
-      // Waits until the element is where a click would reach it: a layout still settling (a
-      // status line appearing) must not send the click to a neighbour.
-      const el = await page.waitFor(async () => {
-        const found = await locate(role, name, index);
-        return found?.hit ? found : null;
-      }, null).catch(async (error: unknown) => {
-        await saveFailureScreenshot(raw, `click-${role}-${String(name)}`);
-        throw new Error(`no ${describe(role, name)} to click: ${String(error)}`);
-      });
-      await raw.mouse.click(el!.x, el!.y);
+      for (let attempt = 1; ; attempt++) {
+        await front();
+        // Waits until the element is where a click would reach it: a layout still settling (a
+        // status line appearing) must not send the click to a neighbour.
+        const el = await page.waitFor(async () => {
+          const found = await locate(role, name, index);
+          return found?.hit ? found : null;
+        }, null).catch(async (error: unknown) => {
+          await saveFailureScreenshot(raw, `click-${role}-${String(name)}`);
+          throw new Error(`no ${describe(role, name)} to click: ${String(error)}`);
+        });
+        await raw.mouse.click(el!.x, el!.y);
+        // A re-render between finding the element and the click can still move it away. A radio
+        // says when it is chosen, and choosing it again changes nothing, so for radios a lost
+        // click is retried; other controls may toggle, and are clicked once.
+        if (role !== 'radio') return;
+        const chosen = await page.waitFor(() => isChecked(role, name, index), null, 2_000).then(() => true, () => false);
+        if (chosen) return;
+        if (attempt === 3) throw new Error(`${describe(role, name)} was clicked ${attempt} times and never became checked`);
+      }
     },
     async fill(role, name, value) {
       await front();
