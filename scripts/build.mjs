@@ -15,10 +15,10 @@ const dev = process.argv.includes('--dev');
 /** Budgets from DESIGN.md, in bytes (minified). The build fails when one is exceeded. */
 export const BUNDLE_BUDGETS = { 'hook.js': 4 * 1024, 'popup.js': 80 * 1024, 'panel.js': 120 * 1024 };
 
-// The hook↔relay event type: a secret fixed at build time, so page scripts cannot listen to
-// the channel or forge messages on it.
-const hookEvent = `ss-${randomBytes(12).toString('hex')}`;
-const commandEvent = `sc-${randomBytes(12).toString('hex')}`;
+// The hook↔relay event types: 64-bit secrets fixed at build time, so page scripts cannot listen
+// to the channel or forge messages on it (an event type cannot be enumerated, only named).
+const hookEvent = `ss-${randomBytes(8).toString('hex')}`;
+const commandEvent = `sc-${randomBytes(8).toString('hex')}`;
 
 /** Classic scripts: content scripts, the background, the devtools page. */
 const scriptEntries = {

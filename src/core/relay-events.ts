@@ -1,4 +1,4 @@
-import { LIMITS, type HookEvent, type HookPayload, type RelayEvent, type RelayPayload, type SocketEvent, type WirePayload } from '../protocol';
+import { LIMITS, type HookEvent, type RelayEvent, type RelayPayload, type SocketEvent, type WirePayload } from '../protocol';
 import { bytesToBase64 } from './bytes';
 
 /*
@@ -7,24 +7,9 @@ import { bytesToBase64 } from './bytes';
  * Blobs (readBlobs) and turns them into SocketEvents, binary as base64 (toSocketEvents).
  */
 
-/**
- * From this size on, the relay wraps a binary payload in a Blob. Chrome's extension messaging
- * costs the page's thread about 7 ms per MiB of ArrayBuffer; a Blob's bytes go to the browser
- * once, and the message carries a handle. Small frames stay ArrayBuffers: a Blob per frame would
- * cost more than it saves.
- */
-export const BLOB_FROM_BYTES = 64 * 1024;
-
-const forPort = (data: HookPayload): RelayPayload => (data instanceof ArrayBuffer && data.byteLength >= BLOB_FROM_BYTES ? new Blob([data]) : data);
-
-/** A hook event as the relay forwards it: creation stacks cut to the page's frames, large binary payloads as Blobs. */
+/** A hook event as the relay forwards it: creation stacks cut to the page's frames. */
 export function toRelayEvent(event: HookEvent): RelayEvent {
-  if (event[0] === 'created') return [event[0], event[1], event[2], event[3], event[4], event[5], pageFrames(event[6])];
-  if (event[0] !== 'frame') return event;
-  const data = forPort(event[4]);
-  const mark = event[5];
-  if (mark?.kind === 'replaced') return [event[0], event[1], event[2], event[3], data, { ...mark, original: forPort(mark.original) }];
-  return data === event[4] ? event : [event[0], event[1], event[2], event[3], data, mark];
+  return event[0] === 'created' ? [event[0], event[1], event[2], event[3], event[4], event[5], pageFrames(event[6])] : event;
 }
 
 /** A relay event once its Blobs are read. */

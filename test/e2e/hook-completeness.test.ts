@@ -15,7 +15,7 @@ describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
     const pageUrl = `${suite.server.httpUrl}/pages/capture-matrix.html`;
     const page = await suite.session.openPage(pageUrl);
     const closes = (events: SocketEvent[]) => events.filter((e) => e.type === 'close').length;
-    const { events } = await waitForCapture(suite.session, pageUrl, (ev) => closes(ev) >= 5);
+    const { events } = await waitForCapture(suite.session, pageUrl, (ev) => closes(ev) >= 6);
 
     const created = events.filter((e) => e.type === 'created');
     const main = created.find((e) => e.frameUrl === pageUrl);
@@ -23,7 +23,8 @@ describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
     // The initiator: the page script that created the socket (the hook's own frames removed).
     expect(main!.initiator).toContain('capture-matrix.html');
     expect(main!.initiator).not.toContain('hook.js');
-    const payloads = ['010203', '0c0d0e', '0f10', '0201', '0a0b0c0d0e0f1011', 'text after binary'];
+    const large = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i + 1) % 251)).toString('hex');
+    const payloads = ['010203', '0c0d0e', '0f10', '0201', '0a0b0c0d0e0f1011', 'text after binary', large];
     expect(framesOf(events, main!.socketId)).toEqual([...payloads.map((p) => `out ${p}`), ...payloads.map((p) => `in ${p}`)]);
 
     // One socket per frame, each with its frame's URL, its frame and its close.
@@ -31,6 +32,9 @@ describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
     for (const e of events) {
       if (e.type === 'close' && e.reason !== 'payloads') byName.set(e.reason, e.socketId);
     }
+    const nullProtocol = byName.get('null protocol');
+    byName.delete('null protocol');
+    expect(created.find((e) => e.socketId === nullProtocol)?.protocols).toEqual(['null']);
     expect([...byName.keys()].sort()).toEqual(['about:blank', 'cross-origin', 'same-origin', 'srcdoc']);
     for (const [name, socketId] of byName) expect(framesOf(events, socketId)).toEqual([`out ${name}`, `in ${name}`]);
     const frameUrlOf = (name: string) => created.find((e) => e.socketId === byName.get(name))?.frameUrl;

@@ -35,7 +35,7 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
     // A browser without the extension: the page makes a socket, then the built hook is
     // evaluated in the page (as if injected late) and listened to on its secret channel.
     const hookSource = await readFile(path.join(DIST_CHROME, 'hook.js'), 'utf8');
-    const channel = /"(ss-[0-9a-f]{24})"/.exec(hookSource)?.[1]; // the capture channel (commands use sc-)
+    const channel = /"(ss-[0-9a-f]{16})"/.exec(hookSource)?.[1]; // the capture channel (commands use sc-)
     expect(channel).toBeDefined();
     const page = await suite.baseline.openPage(`${suite.server.httpUrl}/pages/csp-strict.html`);
     await page.evaluate(

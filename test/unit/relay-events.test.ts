@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInOrder } from '../../src/core/in-order';
-import { BLOB_FROM_BYTES, readBlobs, toRelayEvent, toSocketEvent, toSocketEvents, type BytesEvent } from '../../src/core/relay-events';
-import { isRelayEvent, type HookEvent } from '../../src/protocol';
+import { readBlobs, toRelayEvent, toSocketEvent, toSocketEvents, type BytesEvent } from '../../src/core/relay-events';
+import { BLOB_FROM_BYTES, isRelayEvent, type HookEvent } from '../../src/protocol';
 
 describe('capture transport: relay tuples to socket events', () => {
   it('forwards lifecycle tuples with the creation stack cut to the page frames, and the background turns them into socket events', async () => {
@@ -16,24 +16,23 @@ describe('capture transport: relay tuples to socket events', () => {
     ]);
   });
 
-  it('passes text and small binary frames through untouched, and reads a batch without Blobs at once', () => {
+  it('passes frames through untouched, and reads a batch without Blobs at once', () => {
     const text: HookEvent = ['frame', 's.0', 5, 'out', 'hi', undefined];
-    const small: HookEvent = ['frame', 's.0', 6, 'in', new Uint8Array(BLOB_FROM_BYTES - 1).buffer, undefined];
+    const binary: HookEvent = ['frame', 's.0', 6, 'in', new Uint8Array(BLOB_FROM_BYTES - 1).buffer, undefined];
     expect(toRelayEvent(text)).toBe(text);
-    expect(toRelayEvent(small)).toBe(small);
-    const read = readBlobs([text, small]);
+    expect(toRelayEvent(binary)).toBe(binary);
+    const read = readBlobs([text, binary]);
     expect(read).not.toBeInstanceOf(Promise);
     expect(toSocketEvent((read as BytesEvent[])[0]!)).toEqual({ type: 'frame', socketId: 's.0', time: 5, direction: 'out', payload: { kind: 'text', text: 'hi' } });
   });
 
-  it('wraps large binary payloads in Blobs and reads them back to the exact bytes, marks included', async () => {
+  it('reads Blob payloads (large binary copied by the hook, a page\'s Blob frames) back to the exact bytes, marks included', async () => {
     const bytes = new Uint8Array(BLOB_FROM_BYTES + 3).map((_, i) => i * 7);
     const original = new Uint8Array(BLOB_FROM_BYTES).fill(9);
-    const relayed = toRelayEvent(['frame', 's.0', 4, 'in', bytes.buffer, { kind: 'replaced', ruleId: 'r', original: original.buffer }]);
-    expect(relayed[4]).toBeInstanceOf(Blob);
-    expect(isRelayEvent(relayed)).toBe(true);
+    const large: HookEvent = ['frame', 's.0', 4, 'in', new Blob([bytes]), { kind: 'replaced', ruleId: 'r', original: new Blob([original]) }];
+    expect(isRelayEvent(large)).toBe(true);
     const pageBlob: HookEvent = ['frame', 's.0', 5, 'out', new Blob([new Uint8Array([0, 255, 16])]), undefined];
-    const read = await readBlobs([relayed, pageBlob]);
+    const read = await readBlobs([large, pageBlob]);
     const [replaced, fromPage] = toSocketEvents(read);
     expect(replaced).toMatchObject({
       payload: { kind: 'binary', base64: Buffer.from(bytes).toString('base64') },

@@ -257,7 +257,55 @@
       ws.onclose = () => resolve(log);
     });
 
-  Promise.all([live(), listenerThrows(), failedConnection(), binaryTypes()]).then(([events, throwing, failed, binary]) => {
+  // --- What a page can watch while its socket works ---------------------------------------
+  // Runs alone, after the sections above. Counts lookups the hook must never make:
+  // ArrayBuffer.prototype.slice reads a buffer's `constructor` and species; a Blob made from an
+  // array runs Array.prototype's iterator; V8 formats a stack through Error.prepareStackTrace and
+  // reads `name` and `message` for its first line. Binary frames of every kind go both ways,
+  // one above the size from which the hook keeps a copy as a Blob.
+  const watchedLookups = () =>
+    new Promise((resolve) => {
+      const counts = {};
+      const undo = [];
+      const watch = (owner, key, label) => {
+        const original = Object.getOwnPropertyDescriptor(owner, key);
+        counts[label] = 0;
+        const get = function () {
+          counts[label]++;
+          return original.get ? original.get.call(this) : original.value;
+        };
+        Object.defineProperty(owner, key, { configurable: true, get });
+        undo.push(() => Object.defineProperty(owner, key, original));
+      };
+      watch(ArrayBuffer.prototype, 'constructor', 'ArrayBuffer.prototype.constructor');
+      watch(ArrayBuffer, Symbol.species, 'ArrayBuffer[Symbol.species]');
+      watch(Array.prototype, Symbol.iterator, 'Array.prototype[Symbol.iterator]');
+      watch(Error.prototype, 'name', 'Error.prototype.name');
+      watch(Error.prototype, 'message', 'Error.prototype.message');
+      counts['Error.prepareStackTrace'] = 0;
+      Error.prepareStackTrace = () => `formatted ${++counts['Error.prepareStackTrace']}`;
+      undo.push(() => delete Error.prepareStackTrace);
+
+      const big = new Uint8Array(70_000).fill(5);
+      const frames = [new Uint8Array([1, 2, 3]).buffer, new DataView(new ArrayBuffer(4), 1, 2), new Float32Array([1.5]), big, big.buffer, 'text'];
+      const ws = new WebSocket(echo);
+      ws.binaryType = 'arraybuffer';
+      const sizes = [];
+      ws.onopen = () => {
+        for (let i = 0; i < frames.length; i++) ws.send(frames[i]);
+      };
+      ws.onmessage = (e) => {
+        sizes[sizes.length] = typeof e.data === 'string' ? e.data : e.data.byteLength;
+        if (sizes.length === frames.length) ws.close();
+      };
+      ws.onclose = () => {
+        for (let i = 0; i < undo.length; i++) undo[i]();
+        resolve({ counts, sizes });
+      };
+    });
+
+  Promise.all([live(), listenerThrows(), failedConnection(), binaryTypes()]).then(async ([events, throwing, failed, binary]) => {
+    results['page-visible lookups'] = { value: await watchedLookups() };
     results['events'] = { value: events };
     results['listener exception'] = { value: throwing };
     results['failed connection'] = { value: failed };
