@@ -11,6 +11,7 @@ import {
   isPanelToBackground,
   isPopupToBackground,
   isRelayToBackground,
+  relayEventsOf,
   isOffscreenToBackground,
   type BackgroundToOffscreen,
   type OffscreenToBackground,
@@ -81,7 +82,8 @@ browser.runtime.onConnect.addListener((port) => {
         },
         (error) => console.warn('Socket Scope: could not read a captured frame', error),
       );
-      relay.onMessage((message) => record(readBlobs(message.events)));
+      // The guard has checked every event of the batch (relayEventsOf).
+      relay.onMessage((message) => record(readBlobs(relayEventsOf(message.batch)!)));
       return;
     }
     case PORT_NAMES.popup:

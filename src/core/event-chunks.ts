@@ -1,4 +1,4 @@
-import { LIMITS, type RelayEvent, type SocketEvent } from '../protocol';
+import { LIMITS, forEachHookEvent, type HookBatch, type SocketEvent } from '../protocol';
 
 /**
  * Splits events so that no message exceeds the protocol's limits (events per message, payload
@@ -32,14 +32,28 @@ export function chunkEvents(events: readonly SocketEvent[], maxEvents: number = 
   return chunkBySize(events, payloadChars, maxEvents, maxChars);
 }
 
-/** What a payload adds to a message: a Blob crosses as a handle, its bytes stay in the browser. */
-const rawSize = (event: RelayEvent) => {
-  if (event[0] !== 'frame') return 0;
-  const data = event[4];
-  return typeof data === 'string' ? data.length : data instanceof Blob ? 0 : data.byteLength;
-};
+/** What a frame's payload adds to a message: a Blob crosses as a handle, its bytes stay in the browser. */
+const rawSize = (data: unknown) => (typeof data === 'string' ? data.length : data instanceof ArrayBuffer ? data.byteLength : 0);
 
-/** The relay's raw tuples in messages within the limits (payload characters or bytes in the message). */
-export function chunkRelayEvents(events: readonly RelayEvent[], maxEvents: number = LIMITS.maxEventsPerMessage, maxSize: number = LIMITS.maxMessageBytes): RelayEvent[][] {
-  return chunkBySize(events, rawSize, maxEvents, maxSize);
+/**
+ * A relay's batch in batches within the limits (events; payload characters or bytes). The batch
+ * itself when it fits, as it nearly always does: no copy.
+ */
+export function chunkHookBatch(batch: HookBatch, maxEvents: number = LIMITS.maxEventsPerMessage, maxSize: number = LIMITS.maxMessageBytes): HookBatch[] {
+  const cuts: number[] = [];
+  let events = 0;
+  let size = 0;
+  forEachHookEvent(batch, (type, start) => {
+    const eventSize = type === 'frame' ? rawSize(batch[start + 4]) : 0;
+    if (events > 0 && (events === maxEvents || size + eventSize > maxSize)) {
+      cuts.push(start);
+      events = 0;
+      size = 0;
+    }
+    events++;
+    size += eventSize;
+  });
+  if (cuts.length === 0) return [batch];
+  const bounds = [0, ...cuts, batch.length];
+  return bounds.slice(1).map((end, i) => batch.slice(bounds[i], end));
 }

@@ -1,15 +1,22 @@
-import { LIMITS, type HookEvent, type RelayEvent, type RelayPayload, type SocketEvent, type WirePayload } from '../protocol';
+import { LIMITS, forEachHookEvent, type HookEvent, type RelayEvent, type RelayPayload, type SocketEvent, type WirePayload } from '../protocol';
 import { bytesToBase64 } from './bytes';
 
 /*
  * The capture transport between the relay (on the page's main thread) and the background. The
- * relay forwards the hook's tuples nearly as they are (toRelayEvent); the background reads their
- * Blobs (readBlobs) and turns them into SocketEvents, binary as base64 (toSocketEvents).
+ * relay forwards the hook's batches nearly as they are (toRelayBatch); the background splits and
+ * checks them (protocol.ts relayEventsOf), reads their Blobs (readBlobs) and turns the events into
+ * SocketEvents, binary as base64 (toSocketEvents).
  */
 
-/** A hook event as the relay forwards it: creation stacks cut to the page's frames. */
-export function toRelayEvent(event: HookEvent): RelayEvent {
-  return event[0] === 'created' ? [event[0], event[1], event[2], event[3], event[4], event[5], pageFrames(event[6])] : event;
+/**
+ * Readies the relay's own copy of a hook batch for the port, in place: creation stacks cut to
+ * the page's frames. False when it is not a batch (forEachHookEvent).
+ */
+export function toRelayBatch(batch: unknown[]): boolean {
+  return forEachHookEvent(batch, (type, start) => {
+    const stack = batch[start + 6];
+    if (type === 'created' && typeof stack === 'string') batch[start + 6] = pageFrames(stack);
+  });
 }
 
 /** A relay event once its Blobs are read. */

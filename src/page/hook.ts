@@ -42,6 +42,7 @@ declare const __COMMAND_EVENT__: string;
   const [closeCode, closeReason, closeWasClean] = getters(NativeCloseEvent.prototype, 'code', 'reason', 'wasClean');
   const { addEventListener: addListener, dispatchEvent: dispatch } = EventTarget.prototype;
   const NativeProxy = Proxy;
+  const arrayPush = Array.prototype.push;
   const NativeWeakMap = WeakMap;
   const { get: weakGet, set: weakSet, has: weakHas } = NativeWeakMap.prototype;
   const NativeArrayBuffer = ArrayBuffer;
@@ -87,7 +88,7 @@ declare const __COMMAND_EVENT__: string;
     // V8 formats a stack through the page's Error.prepareStackTrace when there is one, which
     // would show the page our call: such pages get no initiator. Without a prototype, the
     // stack's first line reads no `name` or `message` that a page may have redefined.
-    if (getOwnPropertyDescriptor(NativeError, 'prepareStackTrace')) return '';
+    if ('prepareStackTrace' in (NativeError as object)) return '';
     const error = setPrototypeOf(new NativeError(), null) as Error;
     return stackGetter ? call(stackGetter, error) : error.stack!;
   };
@@ -104,23 +105,19 @@ declare const __COMMAND_EVENT__: string;
   /** Rules by socket id and direction, already filtered by the relay (which knows the URLs). */
   let rules: HookRules = {};
 
-  let queue: HookEvent[] = [];
-  let flushScheduled = false;
+  /** The batch being filled: its events' fields one after another (see HookBatch). */
+  let queue: unknown[] = [];
   const flush = () => {
-    flushScheduled = false;
     const batch = queue;
     queue = [];
     // Never throws: with the relay gone (extension reloaded) nobody listens, and that is all.
     apply(dispatch, win, [new NativeCustomEvent(__HOOK_EVENT__, dict({ detail: batch }))]);
   };
-  const emit = (event: HookEvent) => {
-    queue[queue.length] = event;
-    if (!flushScheduled) {
-      flushScheduled = true;
-      // One batch per ~20 ms: each batch costs a cross-world clone and a port message, so
-      // batching is what keeps the per-frame cost a reference copy.
-      apply(setTimer, win, [flush, 20]);
-    }
+  const emit = (...event: HookEvent) => {
+    // One batch per ~20 ms, scheduled by its first event: each batch costs a cross-world clone
+    // and a port message, so batching is what keeps the per-frame cost a few reference copies.
+    if (!queue.length) apply(setTimer, win, [flush, 20]);
+    apply(arrayPush, queue, event);
   };
 
   // Copies, so that a page mutating a buffer after send/receive cannot change what was captured.
@@ -146,7 +143,7 @@ declare const __COMMAND_EVENT__: string;
   };
 
   const record = (socketId: string, direction: 'in' | 'out', raw: unknown, mark?: HookFrameMark) => {
-    emit(['frame', socketId, now(), direction, copyPayload(raw, true), mark]);
+    emit('frame', socketId, now(), direction, copyPayload(raw, true), mark);
   };
 
   const dispatchOurs = (ws: WebSocket, event: Event, mark: HookFrameMark) => {
@@ -208,9 +205,9 @@ declare const __COMMAND_EVENT__: string;
     const list: string[] = [];
     if (protocols && typeof protocols === 'object') for (let i = 0; i < (protocols as string[]).length; i++) list[i] = `${(protocols as string[])[i]}`;
     else if (protocols !== undefined) list[0] = `${protocols}`; // null asks for "null"
-    emit(['created', socketId, now(), call(wsUrl, ws), list, loc.href, initiator()]);
+    emit('created', socketId, now(), call(wsUrl, ws), list, loc.href, initiator());
     const on = (type: string, listener: (e: Event) => void) => apply(addListener, ws, [type, listener]);
-    on('open', () => emit(['open', socketId, now(), call(wsProtocol, ws), call(wsExtensions, ws)]));
+    on('open', () => emit('open', socketId, now(), call(wsProtocol, ws), call(wsExtensions, ws)));
     sockets[socketId] = ws;
     on('message', (e) => {
       const mark = apply(weakGet, ours, [e]);
@@ -226,7 +223,7 @@ declare const __COMMAND_EVENT__: string;
       }
       record(socketId, 'in', raw, mark);
     });
-    on('error', (e) => emit(['error', socketId, now(), apply(weakHas, ours, [e])]));
+    on('error', (e) => emit('error', socketId, now(), apply(weakHas, ours, [e])));
     on('close', (e) => {
       const simulated = apply(weakGet, simulatedCloses, [ws]);
       if (simulated && !apply(weakHas, ours, [e])) {
@@ -235,7 +232,7 @@ declare const __COMMAND_EVENT__: string;
         return dispatchOurs(ws, new NativeCloseEvent('close', dict(simulated)), FAKE);
       }
       delete sockets[socketId];
-      emit(['close', socketId, now(), call(closeCode, e), call(closeReason, e), call(closeWasClean, e)]);
+      emit('close', socketId, now(), call(closeCode, e), call(closeReason, e), call(closeWasClean, e));
     });
     return socketId;
   };
@@ -257,7 +254,7 @@ declare const __COMMAND_EVENT__: string;
     apply(target, thisArg, args) {
       const socketId = apply(weakGet, ids, [thisArg]);
       // Rules apply to open, known sockets only; in every other state the native call decides.
-      const rule = socketId && rules[socketId] && call(wsReadyState, thisArg) === 1 && matchRule(socketId, 'out', args[0]);
+      const rule = socketId && call(wsReadyState, thisArg) === 1 && matchRule(socketId, 'out', args[0]);
       if (rule) {
         return applyRule(rule, socketId!, 'out', args[0], (data, mark) => {
           try {

@@ -1,4 +1,5 @@
-import type { HookEvent } from '../protocol';
+/** The relay's own copy of a hook batch (see HookBatch), which it may change. */
+type BatchCopy = unknown[];
 
 type FirefoxContentScope = typeof globalThis & { cloneInto?: <T>(value: T, target: object) => T };
 
@@ -10,10 +11,10 @@ type FirefoxContentScope = typeof globalThis & { cloneInto?: <T>(value: T, targe
  * properties of plain objects; waiving Xrays and cloning copies the page's batch into our
  * compartment (ArrayBuffers and Blobs included) so nothing page-defined runs on access later.
  */
-export function readHookBatch(event: CustomEvent): HookEvent[] | null {
+export function readHookBatch(event: CustomEvent): BatchCopy | null {
   const waived = (event as CustomEvent & { wrappedJSObject?: CustomEvent }).wrappedJSObject;
   const detail: unknown = waived ? structuredClone(waived.detail) : event.detail;
-  return Array.isArray(detail) ? (detail as HookEvent[]) : null;
+  return Array.isArray(detail) ? detail : null;
 }
 
 /**

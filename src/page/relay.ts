@@ -1,14 +1,15 @@
 /**
  * Relay: ISOLATED-world content script. Receives batches from the page hook over the secret
- * CustomEvent channel and forwards them to the background over one runtime port, as the hook's
- * tuples (core/relay-events.ts toRelayEvent). It does as little as it can per frame: it runs on
- * the page's main thread; Blobs are read by the background. Commands from the
+ * CustomEvent channel and forwards them to the background over one runtime port, as the hook
+ * made them (core/relay-events.ts toRelayBatch only trims creation stacks). It does as little as
+ * it can per frame: it runs on the page's main thread; the background splits and checks the
+ * batch and reads its Blobs. Commands from the
  * background (panel actions) go the other way, to the hook, over a second secret event type.
  */
-import { chunkRelayEvents } from '../core/event-chunks';
-import { toRelayEvent } from '../core/relay-events';
+import { chunkHookBatch } from '../core/event-chunks';
+import { toRelayBatch } from '../core/relay-events';
 import { browser, type Runtime } from '../extension/browser';
-import { PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookCommand, type RelayEvent, type RelayToBackground } from '../protocol';
+import { PORT_NAMES, forEachHookEvent, isBackgroundToRelay, type FrameRule, type HookBatch, type HookCommand, type RelayToBackground } from '../protocol';
 import { rulesForSockets, toHookCommand } from './hook-payload';
 import { readHookBatch, toPageWorld } from './read-hook-batch';
 
@@ -39,15 +40,14 @@ function deliverToHook(message: unknown): void {
 }
 
 /** Keeps socket URLs current; a new socket gets the rules that match its URL. */
-function trackSockets(events: readonly RelayEvent[]): void {
+function trackSockets(batch: HookBatch): void {
   let created = false;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e[0] === 'created') {
-      socketUrls.set(e[1], e[3]);
+  forEachHookEvent(batch, (type, start) => {
+    if (type === 'created') {
+      socketUrls.set(`${batch[start + 1]}`, `${batch[start + 3]}`);
       created = true;
-    } else if (e[0] === 'close') socketUrls.delete(e[1]);
-  }
+    } else if (type === 'close') socketUrls.delete(`${batch[start + 1]}`);
+  });
   if (created && rules.length > 0) toHook({ type: 'set-rules', rules: rulesForSockets(rules, socketUrls) });
 }
 
@@ -63,13 +63,13 @@ function connect(): Runtime.Port {
   return opened;
 }
 
-function post(events: RelayEvent[]): void {
-  trackSockets(events);
-  if (invalidated || events.length === 0) return;
+function post(batch: HookBatch): void {
+  trackSockets(batch);
+  if (invalidated || batch.length === 0) return;
   try {
     const target = connect();
-    for (const chunk of chunkRelayEvents(events)) {
-      const message: RelayToBackground = { source: 'socket-scope-relay', type: 'capture', events: chunk };
+    for (const chunk of chunkHookBatch(batch)) {
+      const message: RelayToBackground = { source: 'socket-scope-relay', type: 'capture', batch: chunk };
       target.postMessage(message);
     }
   } catch {
@@ -81,5 +81,5 @@ function post(events: RelayEvent[]): void {
 
 window.addEventListener(__HOOK_EVENT__, (e) => {
   const batch = readHookBatch(e as CustomEvent);
-  if (batch) post(batch.map(toRelayEvent));
+  if (batch && toRelayBatch(batch)) post(batch);
 });

@@ -5,6 +5,7 @@ import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { DIST_CHROME, TEST_PAGES } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
 import { BROWSERS } from './harness/session';
+import { HOOK_EVENT_LENGTHS, forEachHookEvent } from '../../src/protocol';
 import { browserSuite } from './harness/suite';
 
 describe.each(BROWSERS)('hook injection in %s', (browserName) => {
@@ -62,20 +63,20 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
       },
       { source: hookSource, channel: channel! },
     );
-    // Hook events are tuples: [type, socketId, time, ...]; frames: [..., direction, data].
+    // A batch is its events' fields one after another; an event is [type, socketId, time, ...],
+    // a frame [..., direction, data, mark].
     const seen = (await page.waitFor(
       async () => {
-        const events = await page.evaluate(
-          () =>
-            ((window as unknown as { seen: unknown[][] }).seen ?? []).map((e) =>
-              e.map((part) => (part instanceof ArrayBuffer ? Array.from(new Uint8Array(part)) : part instanceof Blob ? 'Blob' : part)),
-            ),
+        const fields = await page.evaluate(
+          () => ((window as unknown as { seen: unknown[] }).seen ?? []).map((part) => (part instanceof ArrayBuffer ? Array.from(new Uint8Array(part)) : part instanceof Blob ? 'Blob' : part)),
           null,
         );
+        const events: unknown[][] = [];
+        forEachHookEvent(fields, (type, start) => events.push(fields.slice(start, start + HOOK_EVENT_LENGTHS[type])));
         return events.length >= 5 ? events : null;
       },
       null,
-    )) as unknown[][];
+    )) as readonly (readonly unknown[])[];
     const socketId = seen[0]![1];
     expect(seen.every((e) => e[1] === socketId && typeof e[2] === 'number')).toBe(true);
     expect(seen.map(([type, , , ...rest]) => [type, ...rest])).toEqual([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryChannelPair } from '../../src/core/channel';
-import { chunkEvents, chunkRelayEvents } from '../../src/core/event-chunks';
+import { chunkEvents, chunkHookBatch } from '../../src/core/event-chunks';
 import { createPopupHub } from '../../src/background/popup-hub';
 import type { ConnectionManager } from '../../src/background/connection-manager';
-import { LIMITS, isBackgroundToPopup, type BackgroundToPopup, type PopupToBackground, type RelayEvent, type SocketEvent } from '../../src/protocol';
+import { LIMITS, isBackgroundToPopup, type BackgroundToPopup, type HookBatch, type PopupToBackground, type SocketEvent } from '../../src/protocol';
 
 const text = (n: number, chars = 1): SocketEvent => ({
   type: 'frame', socketId: 'c1', time: n, direction: 'in', payload: { kind: 'text', text: 'x'.repeat(chars) },
@@ -23,14 +23,19 @@ describe('chunkEvents', () => {
   });
 });
 
-describe('chunkRelayEvents', () => {
+describe('chunkHookBatch', () => {
+  const bytes = (t: number, n: number) => ['frame', 's', t, 'in', new ArrayBuffer(n), undefined];
+  const blob = (t: number, n: number) => ['frame', 's', t, 'in', new Blob([new Uint8Array(n)]), undefined];
+  const times = (chunks: HookBatch[]) => chunks.map((c) => c.filter((_, i) => i % 6 === 2));
   it('counts the bytes an ArrayBuffer adds to a message, and nothing for a Blob (a handle)', () => {
-    const bytes = (t: number, n: number): RelayEvent => ['frame', 's', t, 'in', new ArrayBuffer(n)];
-    const blob = (t: number, n: number): RelayEvent => ['frame', 's', t, 'in', new Blob([new Uint8Array(n)])];
-    const times = (chunks: RelayEvent[][]) => chunks.map((c) => c.map((e) => e[2]));
-    expect(times(chunkRelayEvents([bytes(1, 6), bytes(2, 6), bytes(3, 3)], 100, 10))).toEqual([[1], [2, 3]]);
-    expect(times(chunkRelayEvents([blob(1, 6), blob(2, 6), bytes(3, 3)], 100, 10))).toEqual([[1, 2, 3]]);
-    expect(times(chunkRelayEvents([blob(1, 1), blob(2, 1), blob(3, 1)], 2, 10))).toEqual([[1, 2], [3]]);
+    expect(times(chunkHookBatch([...bytes(1, 6), ...bytes(2, 6), ...bytes(3, 3)], 100, 10))).toEqual([[1], [2, 3]]);
+    expect(times(chunkHookBatch([...blob(1, 6), ...blob(2, 6), ...bytes(3, 3)], 100, 10))).toEqual([[1, 2, 3]]);
+    expect(times(chunkHookBatch([...blob(1, 1), ...blob(2, 1), ...blob(3, 1)], 2, 10))).toEqual([[1, 2], [3]]);
+  });
+  it('cuts between events of every length, and hands a batch that fits on as it is', () => {
+    const batch = ['open', 's', 1, '', '', ...bytes(2, 1), 'error', 's', 3, false, ...bytes(4, 1)];
+    expect(chunkHookBatch(batch, 2, 100)).toEqual([['open', 's', 1, '', '', ...bytes(2, 1)], ['error', 's', 3, false, ...bytes(4, 1)]]);
+    expect(chunkHookBatch(batch)[0]).toBe(batch);
   });
 });
 

@@ -80,34 +80,35 @@ describe('isRelayToBackground', () => {
   const tuples: RelayEvent[] = [
     ['created', 's1', 1.5, 'ws://x/', ['a'], 'https://p/', '    at f (https://p/app.js:1:1)'],
     ['open', 's1', 2, 'a', ''],
-    ['frame', 's1', 3, 'in', bytes],
+    ['frame', 's1', 3, 'in', bytes, undefined],
     ['frame', 's1', 3.5, 'out', 'hi', undefined],
     ['frame', 's1', 3.6, 'in', 'new', { kind: 'replaced', ruleId: 'r', original: bytes }],
     ['frame', 's1', 3.7, 'out', 'x', { kind: 'blocked', ruleId: 'r' }],
     ['error', 's1', 4, false],
     ['close', 's1', 5, 1000, '', true],
   ];
-  const valid = { source: 'socket-scope-relay', type: 'capture', events: tuples };
+  const flat = (events: readonly (readonly unknown[])[]) => events.flat(1);
+  const valid = { source: 'socket-scope-relay', type: 'capture', batch: flat(tuples) };
   const frameTuple = tuples[2]!;
-  it('accepts a batch of hook tuples with raw binary, including empty and maximal ones', () => {
+  it('accepts a flat batch of hook events with raw binary, including empty and maximal ones', () => {
     expect(isRelayToBackground(valid)).toBe(true);
-    expect(isRelayToBackground({ ...valid, events: [] })).toBe(true);
-    expect(isRelayToBackground({ ...valid, events: Array(LIMITS.maxEventsPerMessage).fill(frameTuple) })).toBe(true);
+    expect(isRelayToBackground({ ...valid, batch: [] })).toBe(true);
+    expect(isRelayToBackground({ ...valid, batch: flat(Array(LIMITS.maxEventsPerMessage).fill(frameTuple)) })).toBe(true);
   });
   it('rejects wrong source/type, bad tuples, too many events and non-objects', () => {
     const longStack = 'x'.repeat(LIMITS.maxStackLength + 1);
     for (const m of [
-      ...nonObjects, [valid], { ...valid, source: 'socket-scope-popup' }, { ...valid, type: 'hello' }, without(valid, 'events'),
-      { ...valid, events: {} }, { ...valid, events: [frame] }, { ...valid, events: [['frame', 's1', 3, 'in', null]] },
-      { ...valid, events: [['frame', 's1', 3, 'in', new Uint8Array(2)]] }, { ...valid, events: [['frame', 's1', 3, 'up', 'x']] },
-      { ...valid, events: [['frame', 's1', 3, 'in', 'x', { kind: 'replaced', ruleId: 'r', original: {} }]] },
-      { ...valid, events: [['frame', 's1', 3, 'in', 'x', { kind: 'teleported' }]] },
-      { ...valid, events: [['frame', 's'.repeat(129), 3, 'in', 'x']] }, { ...valid, events: [['frame', 's1', NaN, 'in', 'x']] },
-      { ...valid, events: [['created', 's1', 1, 'ws://x/', ['a'], 'https://p/', longStack]] },
-      { ...valid, events: [['created', 's1', 1, 'ws://x/', 'a', 'https://p/', '']] },
-      { ...valid, events: [['close', 's1', 5, 1000, 'r'.repeat(LIMITS.maxReasonLength + 1), true]] },
-      { ...valid, events: [['error', 's1', 4]] }, { ...valid, events: [['opened', 's1', 2, 'a', '']] },
-      { ...valid, events: Array(LIMITS.maxEventsPerMessage + 1).fill(frameTuple) },
+      ...nonObjects, [valid], { ...valid, source: 'socket-scope-popup' }, { ...valid, type: 'hello' }, without(valid, 'batch'),
+      { ...valid, batch: {} }, { ...valid, batch: [frame] }, { ...valid, batch: tuples }, { ...valid, batch: flat(tuples).slice(0, -1) }, { ...valid, batch: ['frame', 's1', 3, 'in', null, undefined] },
+      { ...valid, batch: ['frame', 's1', 3, 'in', new Uint8Array(2), undefined] }, { ...valid, batch: ['frame', 's1', 3, 'up', 'x', undefined] },
+      { ...valid, batch: ['frame', 's1', 3, 'in', 'x', { kind: 'replaced', ruleId: 'r', original: {} }] },
+      { ...valid, batch: ['frame', 's1', 3, 'in', 'x', { kind: 'teleported' }] },
+      { ...valid, batch: ['frame', 's'.repeat(129), 3, 'in', 'x', undefined] }, { ...valid, batch: ['frame', 's1', NaN, 'in', 'x', undefined] },
+      { ...valid, batch: ['created', 's1', 1, 'ws://x/', ['a'], 'https://p/', longStack] },
+      { ...valid, batch: ['created', 's1', 1, 'ws://x/', 'a', 'https://p/', ''] },
+      { ...valid, batch: ['close', 's1', 5, 1000, 'r'.repeat(LIMITS.maxReasonLength + 1), true] },
+      { ...valid, batch: ['error', 's1', 4] }, { ...valid, batch: ['opened', 's1', 2, 'a', ''] },
+      { ...valid, batch: flat(Array(LIMITS.maxEventsPerMessage + 1).fill(frameTuple)) },
     ]) {
       expect(isRelayToBackground(m), label(m)).toBe(false);
     }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createInOrder } from '../../src/core/in-order';
-import { readBlobs, toRelayEvent, toSocketEvent, toSocketEvents, type BytesEvent } from '../../src/core/relay-events';
-import { BLOB_FROM_BYTES, isRelayEvent, type HookEvent } from '../../src/protocol';
+import { readBlobs, toRelayBatch, toSocketEvent, toSocketEvents, type BytesEvent } from '../../src/core/relay-events';
+import { BLOB_FROM_BYTES, isRelayEvent, relayEventsOf, type HookEvent } from '../../src/protocol';
 
 describe('capture transport: relay tuples to socket events', () => {
-  it('forwards lifecycle tuples with the creation stack cut to the page frames, and the background turns them into socket events', async () => {
+  it('forwards a batch with creation stacks cut to the page frames, and the background turns it into socket events', async () => {
     const stack = 'Error\n    at Object.construct (chrome-extension://abc/hook.js:1:2)\n    at connect (http://h/app.js:10:5)';
-    const created = toRelayEvent(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', stack]);
-    expect(created).toEqual(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', '    at connect (http://h/app.js:10:5)']);
-    const read = await readBlobs([created, ['error', 's.0', 2, true], ['close', 's.0', 3, 4001, 'bye', false]]);
+    const batch = ['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', stack, 'error', 's.0', 2, true, 'close', 's.0', 3, 4001, 'bye', false];
+    expect(toRelayBatch(batch)).toBe(true);
+    expect(batch.slice(0, 7)).toEqual(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', '    at connect (http://h/app.js:10:5)']);
+    const read = await readBlobs(relayEventsOf(batch)!);
     expect(toSocketEvents(read)).toEqual([
       { type: 'created', socketId: 's.0', time: 1.5, url: 'ws://h/', protocols: ['a'], frameUrl: 'http://h/', initiator: '    at connect (http://h/app.js:10:5)' },
       { type: 'error', socketId: 's.0', time: 2, message: 'Simulated error (from the panel)' },
@@ -19,9 +20,11 @@ describe('capture transport: relay tuples to socket events', () => {
   it('passes frames through untouched, and reads a batch without Blobs at once', () => {
     const text: HookEvent = ['frame', 's.0', 5, 'out', 'hi', undefined];
     const binary: HookEvent = ['frame', 's.0', 6, 'in', new Uint8Array(BLOB_FROM_BYTES - 1).buffer, undefined];
-    expect(toRelayEvent(text)).toBe(text);
-    expect(toRelayEvent(binary)).toBe(binary);
-    const read = readBlobs([text, binary]);
+    const batch = [...text, ...binary];
+    expect(toRelayBatch(batch)).toBe(true);
+    expect(batch).toEqual([...text, ...binary]);
+    expect(batch[10]).toBe(binary[4]);
+    const read = readBlobs(relayEventsOf(batch)!);
     expect(read).not.toBeInstanceOf(Promise);
     expect(toSocketEvent((read as BytesEvent[])[0]!)).toEqual({ type: 'frame', socketId: 's.0', time: 5, direction: 'out', payload: { kind: 'text', text: 'hi' } });
   });
@@ -41,11 +44,35 @@ describe('capture transport: relay tuples to socket events', () => {
     expect(fromPage).toMatchObject({ payload: { kind: 'binary', base64: 'AP8Q' } });
   });
 
+  it('reads the hook\'s flat batch event by event, and refuses one it cannot split or whose events are not valid', () => {
+    const mark = { kind: 'fake' } as const;
+    const events = [
+      ['created', 's.0', 1, 'ws://h/', ['a'], 'http://h/', 'stack'],
+      ['open', 's.0', 2, 'a', ''],
+      ['frame', 's.0', 3, 'in', 'hi', mark],
+      ['frame', 's.0', 4, 'out', 'yo', undefined],
+      ['error', 's.0', 5, false],
+      ['close', 's.0', 6, 1000, '', true],
+    ];
+    expect(relayEventsOf(events.flat(1))).toEqual(events);
+    expect(relayEventsOf([])).toEqual([]);
+    for (const bad of [
+      ['frame', 's.0', 3, 'in', 'hi'], // one field short
+      ['toString', 1, 2], // not an event type, even an inherited name
+      [['frame', 's.0', 3, 'in', 'hi', undefined]], // an array per event: not a batch
+      ['frame', 's.0', 3, 'sideways', 'hi', undefined], // splits, but the event is not valid
+    ]) {
+      expect(relayEventsOf(bad), JSON.stringify(bad)).toBeNull();
+      expect(toRelayBatch(bad as unknown[])).toBe(bad[3] === 'sideways');
+    }
+  });
+
   it('cuts a creation stack to the protocol limit, however deep the page made it', () => {
     const deep = 'Error\n' + Array.from({ length: 5_000 }, (_, i) => `    at f${i} (http://h/app.js:${i}:1)`).join('\n');
-    const event = toRelayEvent(['created', 's.0', 1, 'ws://h/', [], 'http://h/', deep]);
-    expect(isRelayEvent(event)).toBe(true);
-    expect((event[6] as string).split('\n')).toHaveLength(30);
+    const batch = ['created', 's.0', 1, 'ws://h/', [], 'http://h/', deep];
+    expect(toRelayBatch(batch)).toBe(true);
+    expect(isRelayEvent(batch)).toBe(true);
+    expect((batch[6] as string).split('\n')).toHaveLength(30);
   });
 });
 
