@@ -452,7 +452,8 @@ export function forEachHookEvent(batch: HookBatch, visit: (type: HookEvent[0], s
 
 /** A relay's batch as events, each checked (isRelayEvent); null when any is not one or there are too many. */
 export function relayEventsOf(batch: unknown): RelayEvent[] | null {
-  if (!Array.isArray(batch)) return null;
+  // Bounded before it is walked: no event has more than 7 fields.
+  if (!Array.isArray(batch) || batch.length > LIMITS.maxEventsPerMessage * 7) return null;
   const events: RelayEvent[] = [];
   let allValid = true;
   const split = forEachHookEvent(batch, (type, start) => {
@@ -651,9 +652,7 @@ export function isBackgroundToPanel(x: unknown): x is BackgroundToPanel {
  * page's thread (Chrome: ~2.5 ms per MiB between the worlds, ~7 ms per MiB through the port).
  */
 export type HookPayload = string | ArrayBuffer | Blob;
-/**
- * Small binary frames stay ArrayBuffers: a Blob per frame would cost more than it saves.
- */
+/** 64 KiB. Smaller binary frames stay ArrayBuffers: a Blob per frame would cost more than it saves. */
 export const BLOB_FROM_BYTES = 65_536;
 /** A payload as it crosses the relay's port: the same kinds as the hook's. */
 export type RelayPayload = HookPayload;
@@ -682,9 +681,9 @@ export type HookCommand =
   | { readonly type: 'fake-incoming'; readonly socketId: string; readonly data: string | ArrayBuffer; readonly origin: string };
 
 /**
- * A hook event as the relay receives it: a tuple, because the hook must stay under 4 KB and
- * property names would be most of it (and each name costs again in every structured clone).
- * The background turns each into a SocketEvent (core/relay-events.ts).
+ * A hook event, as the background splits it out of a batch (HookBatch): a tuple, because the
+ * hook must stay under 4 KB and property names would be most of it (and each name costs again in
+ * every structured clone). The background turns each into a SocketEvent (core/relay-events.ts).
  */
 export type HookEvent<P = HookPayload> =
   | readonly [type: 'created', socketId: string, time: number, url: string, protocols: string[], frameUrl: string, stack: string]

@@ -109,6 +109,7 @@ describe('isRelayToBackground', () => {
       { ...valid, batch: ['close', 's1', 5, 1000, 'r'.repeat(LIMITS.maxReasonLength + 1), true] },
       { ...valid, batch: ['error', 's1', 4] }, { ...valid, batch: ['opened', 's1', 2, 'a', ''] },
       { ...valid, batch: flat(Array(LIMITS.maxEventsPerMessage + 1).fill(frameTuple)) },
+      { ...valid, batch: Array(LIMITS.maxEventsPerMessage * 7 + 1).fill('x') }, // too long to be walked
     ]) {
       expect(isRelayToBackground(m), label(m)).toBe(false);
     }
