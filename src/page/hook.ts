@@ -254,7 +254,7 @@ declare const __COMMAND_EVENT__: string;
     apply(target, thisArg, args) {
       const socketId = apply(weakGet, ids, [thisArg]);
       // Rules apply to open, known sockets only; in every other state the native call decides.
-      const rule = socketId && call(wsReadyState, thisArg) === 1 && matchRule(socketId, 'out', args[0]);
+      const rule = socketId && rules[socketId] && call(wsReadyState, thisArg) === 1 && matchRule(socketId, 'out', args[0]);
       if (rule) {
         return applyRule(rule, socketId!, 'out', args[0], (data, mark) => {
           try {
