@@ -5,7 +5,7 @@
  * Contexts: page hook (MAIN world) → relay (content script) → background → popup / panel.
  * Ports structured-clone their messages in both browsers (Chrome: the manifest's
  * `message_serialization`, Chrome 148+). Captured page frames reach the background as raw
- * ArrayBuffers, so the page's thread never encodes them; from the background on, binary payloads
+ * ArrayBuffers or Blobs, so the page's thread never encodes them; from the background on, binary payloads
  * travel as base64 (exact bytes, and what storage, exports and the UIs keep), text as strings.
  */
 
@@ -408,13 +408,15 @@ const isRelayPayload = (x: unknown): x is RelayPayload => isString(x) || x insta
 const isRelayMark = (x: unknown): x is HookFrameMark<RelayPayload> =>
   isRecord(x) && (x.kind === 'replaced' ? isString(x.ruleId) && isRelayPayload(x.original) : isFrameMark(x));
 
+const hookEventLength = (type: unknown): number =>
+  typeof type === 'string' && Object.hasOwn(HOOK_EVENT_LENGTHS, type) ? HOOK_EVENT_LENGTHS[type as HookEvent[0]] : 0;
+
 /** A hook tuple as the relay forwards it; the same limits as isSocketEvent. */
 export function isRelayEvent(x: unknown): x is RelayEvent {
-  if (!Array.isArray(x) || !isString(x[1]) || x[1].length > 128 || !isFiniteNumber(x[2])) return false;
+  if (!Array.isArray(x) || x.length !== hookEventLength(x[0]) || !isString(x[1]) || x[1].length > 128 || !isFiniteNumber(x[2])) return false;
   switch (x[0]) {
     case 'created':
       return (
-        x.length === 7 &&
         isString(x[3]) &&
         x[3].length <= LIMITS.maxUrlLength &&
         isStringArray(x[4]) &&
@@ -423,13 +425,13 @@ export function isRelayEvent(x: unknown): x is RelayEvent {
         x[6].length <= LIMITS.maxStackLength
       );
     case 'open':
-      return x.length === 5 && isString(x[3]) && isString(x[4]);
+      return isString(x[3]) && isString(x[4]);
     case 'frame':
-      return (x.length === 5 || x.length === 6) && (x[3] === 'in' || x[3] === 'out') && isRelayPayload(x[4]) && (x[5] === undefined || isRelayMark(x[5]));
+      return (x[3] === 'in' || x[3] === 'out') && isRelayPayload(x[4]) && (x[5] === undefined || isRelayMark(x[5]));
     case 'error':
-      return x.length === 4 && typeof x[3] === 'boolean';
+      return typeof x[3] === 'boolean';
     case 'close':
-      return x.length === 6 && isFiniteNumber(x[3]) && isString(x[4]) && x[4].length <= LIMITS.maxReasonLength && typeof x[5] === 'boolean';
+      return isFiniteNumber(x[3]) && isString(x[4]) && x[4].length <= LIMITS.maxReasonLength && typeof x[5] === 'boolean';
     default:
       return false;
   }
@@ -442,7 +444,7 @@ export function isRelayEvent(x: unknown): x is RelayEvent {
 export function forEachHookEvent(batch: HookBatch, visit: (type: HookEvent[0], start: number) => void): boolean {
   for (let i = 0; i < batch.length; ) {
     const type = batch[i];
-    const length = typeof type === 'string' && Object.hasOwn(HOOK_EVENT_LENGTHS, type) ? HOOK_EVENT_LENGTHS[type as HookEvent[0]] : 0;
+    const length = hookEventLength(type);
     if (length === 0 || i + length > batch.length) return false;
     visit(type as HookEvent[0], i);
     i += length;
@@ -450,10 +452,15 @@ export function forEachHookEvent(batch: HookBatch, visit: (type: HookEvent[0], s
   return true;
 }
 
+/** Batches relayEventsOf has split and checked: the port's guard does it, the background reads the result. */
+const checkedBatches = new WeakMap<HookBatch, RelayEvent[]>();
+
 /** A relay's batch as events, each checked (isRelayEvent); null when any is not one or there are too many. */
 export function relayEventsOf(batch: unknown): RelayEvent[] | null {
   // Bounded before it is walked: no event has more than 7 fields.
   if (!Array.isArray(batch) || batch.length > LIMITS.maxEventsPerMessage * 7) return null;
+  const checked = checkedBatches.get(batch);
+  if (checked) return checked;
   const events: RelayEvent[] = [];
   let allValid = true;
   const split = forEachHookEvent(batch, (type, start) => {
@@ -461,7 +468,9 @@ export function relayEventsOf(batch: unknown): RelayEvent[] | null {
     if (isRelayEvent(event)) events.push(event);
     else allValid = false;
   });
-  return split && allValid && events.length <= LIMITS.maxEventsPerMessage ? events : null;
+  if (!split || !allValid || events.length > LIMITS.maxEventsPerMessage) return null;
+  checkedBatches.set(batch, events);
+  return events;
 }
 
 export function isRelayToBackground(x: unknown): x is RelayToBackground {

@@ -82,7 +82,7 @@ browser.runtime.onConnect.addListener((port) => {
         },
         (error) => console.warn('Socket Scope: could not read a captured frame', error),
       );
-      // The guard has checked every event of the batch (relayEventsOf).
+      // The guard has split and checked the batch; relayEventsOf hands back that result.
       relay.onMessage((message) => record(readBlobs(relayEventsOf(message.batch)!)));
       return;
     }

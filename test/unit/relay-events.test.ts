@@ -54,7 +54,9 @@ describe('capture transport: relay tuples to socket events', () => {
       ['error', 's.0', 5, false],
       ['close', 's.0', 6, 1000, '', true],
     ];
-    expect(relayEventsOf(events.flat(1))).toEqual(events);
+    const batch = events.flat(1);
+    expect(relayEventsOf(batch)).toEqual(events);
+    expect(relayEventsOf(batch)).toBe(relayEventsOf(batch)); // the guard's split, not a second one
     expect(relayEventsOf([])).toEqual([]);
     for (const bad of [
       ['frame', 's.0', 3, 'in', 'hi'], // one field short
