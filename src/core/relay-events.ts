@@ -10,12 +10,14 @@ import { bytesToBase64 } from './bytes';
 
 /**
  * Readies the relay's own copy of a hook batch for the port, in place: creation stacks cut to
- * the page's frames. False when it is not a batch (forEachHookEvent).
+ * the page's frames. `visit` sees each event in the same walk (the relay tracks its sockets
+ * there). False when it is not a batch (forEachHookEvent).
  */
-export function toRelayBatch(batch: unknown[]): boolean {
+export function toRelayBatch(batch: unknown[], visit?: (type: HookEvent[0], start: number) => void): boolean {
   return forEachHookEvent(batch, (type, start) => {
     const stack = batch[start + 6];
     if (type === 'created' && typeof stack === 'string') batch[start + 6] = pageFrames(stack);
+    visit?.(type, start);
   });
 }
 

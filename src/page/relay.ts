@@ -9,7 +9,7 @@
 import { chunkHookBatch } from '../core/event-chunks';
 import { toRelayBatch } from '../core/relay-events';
 import { browser, type Runtime } from '../extension/browser';
-import { PORT_NAMES, forEachHookEvent, isBackgroundToRelay, type FrameRule, type HookBatch, type HookCommand, type RelayToBackground } from '../protocol';
+import { PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookBatch, type HookCommand, type RelayToBackground } from '../protocol';
 import { rulesForSockets, toHookCommand } from './hook-payload';
 import { readHookBatch, toPageWorld } from './read-hook-batch';
 
@@ -39,16 +39,20 @@ function deliverToHook(message: unknown): void {
   if (hookCommand) toHook(hookCommand);
 }
 
-/** Keeps socket URLs current; a new socket gets the rules that match its URL. */
-function trackSockets(batch: HookBatch): void {
+/**
+ * Readies a batch (toRelayBatch) and keeps socket URLs current in the same walk; a new socket
+ * gets the rules that match its URL. False when it is not a batch.
+ */
+function readySockets(batch: unknown[]): boolean {
   let created = false;
-  forEachHookEvent(batch, (type, start) => {
+  const ok = toRelayBatch(batch, (type, start) => {
     if (type === 'created') {
       socketUrls.set(`${batch[start + 1]}`, `${batch[start + 3]}`);
       created = true;
     } else if (type === 'close') socketUrls.delete(`${batch[start + 1]}`);
   });
   if (created && rules.length > 0) toHook({ type: 'set-rules', rules: rulesForSockets(rules, socketUrls) });
+  return ok;
 }
 
 function connect(): Runtime.Port {
@@ -64,7 +68,6 @@ function connect(): Runtime.Port {
 }
 
 function post(batch: HookBatch): void {
-  trackSockets(batch);
   if (invalidated || batch.length === 0) return;
   try {
     const target = connect();
@@ -81,5 +84,5 @@ function post(batch: HookBatch): void {
 
 window.addEventListener(__HOOK_EVENT__, (e) => {
   const batch = readHookBatch(e as CustomEvent);
-  if (batch && toRelayBatch(batch)) post(batch);
+  if (batch && readySockets(batch)) post(batch);
 });
