@@ -1,35 +1,30 @@
 import { LIMITS, forEachHookEvent, type HookBatch, type SocketEvent } from '../protocol';
 
-/**
- * Splits events so that no message exceeds the protocol's limits (events per message, payload
- * size per message); the receiving guard refuses more events. A single frame larger than the
- * size limit still travels, alone.
- */
-function chunkBySize<E>(events: readonly E[], sizeOf: (event: E) => number, maxEvents: number, maxSize: number): E[][] {
-  const out: E[][] = [];
-  let chunk: E[] = [];
-  let size = 0;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    const eventSize = sizeOf(event);
-    if (chunk.length > 0 && (chunk.length === maxEvents || size + eventSize > maxSize)) {
-      out.push(chunk);
-      chunk = [];
-      size = 0;
-    }
-    chunk.push(event);
-    size += eventSize;
-  }
-  if (chunk.length > 0) out.push(chunk);
-  return out;
-}
-
 const payloadChars = (event: SocketEvent) =>
   event.type === 'frame' ? (event.payload.kind === 'text' ? event.payload.text.length : event.payload.base64.length) : 0;
 
-/** Socket events in messages within the limits (payload characters: text, or base64). */
+/**
+ * Splits socket events so that no message exceeds the protocol's limits (events per message,
+ * payload characters per message: text, or base64); the receiving guard refuses more events. A
+ * single frame larger than the size limit still travels, alone.
+ */
 export function chunkEvents(events: readonly SocketEvent[], maxEvents: number = LIMITS.maxEventsPerMessage, maxChars: number = LIMITS.maxMessageBytes): SocketEvent[][] {
-  return chunkBySize(events, payloadChars, maxEvents, maxChars);
+  const out: SocketEvent[][] = [];
+  let chunk: SocketEvent[] = [];
+  let chars = 0;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const size = payloadChars(event);
+    if (chunk.length > 0 && (chunk.length === maxEvents || chars + size > maxChars)) {
+      out.push(chunk);
+      chunk = [];
+      chars = 0;
+    }
+    chunk.push(event);
+    chars += size;
+  }
+  if (chunk.length > 0) out.push(chunk);
+  return out;
 }
 
 /** What a frame's payload adds to a message: a Blob crosses as a handle, its bytes stay in the browser. */
