@@ -108,11 +108,10 @@ export type PageCommand =
 // Background → relay (commands for the page hook of one frame)
 // ---------------------------------------------------------------------------------------------
 
-export type BackgroundToRelay = {
-  readonly source: 'socket-scope-background';
-  readonly type: 'page-command';
-  readonly command: PageCommand;
-};
+export type BackgroundToRelay =
+  | { readonly source: 'socket-scope-background'; readonly type: 'page-command'; readonly command: PageCommand }
+  /** Every capture message up to `seq` is saved (or saving is failing, which the panel shows). */
+  | { readonly source: 'socket-scope-background'; readonly type: 'saved'; readonly seq: number };
 
 export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
 
@@ -128,6 +127,11 @@ export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
 export type RelayToBackground = {
   readonly source: 'socket-scope-relay';
   readonly type: 'capture';
+  /**
+   * The relay numbers its messages and keeps each until the background says it is saved; a
+   * background that stops first gets the message again on a new port (core/unsaved-chunks.ts).
+   */
+  readonly seq: number;
   readonly batch: HookBatch;
 };
 
@@ -317,6 +321,8 @@ type Rec = Record<string, unknown>;
 const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+/** A relay message's number (RelayToBackground.seq). */
+const isSeq = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
 
 /** Upper bounds on what one message may carry; larger messages are dropped as malformed. */
@@ -474,7 +480,7 @@ export function relayEventsOf(batch: unknown): RelayEvent[] | null {
 }
 
 export function isRelayToBackground(x: unknown): x is RelayToBackground {
-  return isRecord(x) && x.source === 'socket-scope-relay' && x.type === 'capture' && relayEventsOf(x.batch) !== null;
+  return isRecord(x) && x.source === 'socket-scope-relay' && x.type === 'capture' && isSeq(x.seq) && relayEventsOf(x.batch) !== null;
 }
 
 const isHandshakeHeader = (x: unknown): x is HandshakeHeader =>
@@ -585,7 +591,8 @@ export function isPageCommand(x: unknown): x is PageCommand {
 }
 
 export function isBackgroundToRelay(x: unknown): x is BackgroundToRelay {
-  return isRecord(x) && x.source === 'socket-scope-background' && x.type === 'page-command' && isPageCommand(x.command);
+  if (!isRecord(x) || x.source !== 'socket-scope-background') return false;
+  return x.type === 'saved' ? isSeq(x.seq) : x.type === 'page-command' && isPageCommand(x.command);
 }
 
 const SOCKET_STATES: readonly unknown[] = ['connecting', 'open', 'closing', 'closed'] satisfies SocketState[];

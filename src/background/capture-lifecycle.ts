@@ -63,6 +63,8 @@ export function manageCapture(hub: CaptureHub) {
         saver.record(tabId, events);
       });
     },
+    /** Resolves once what the tab has recorded so far is saved (or saving is failing). */
+    whenSaved: (tabId: number) => ready.then(() => saver.whenSaved(tabId)),
     persistence,
     saver,
     settings: () => settings,

@@ -65,6 +65,8 @@ export function createCaptureSaver({ writes, logOf, maxFrames }: CaptureSaverOpt
     tab.retryTimer = null;
     let request: Promise<WriteResult>;
     let putBack: () => void;
+    const waiting = tab.waiting;
+    tab.waiting = [];
     if (tab.rewrite) {
       const log = logOf(tabId);
       const events = log?.all() ?? [];
@@ -83,6 +85,7 @@ export function createCaptureSaver({ writes, logOf, maxFrames }: CaptureSaverOpt
     }
     tab.writing = request.then((result) => {
       tab.writing = null;
+      for (const done of waiting) done();
       if (tabs.get(tabId) !== tab) return; // the tab was closed meanwhile
       if (result.ok) {
         tab.failures = 0;
@@ -106,8 +109,8 @@ export function createCaptureSaver({ writes, logOf, maxFrames }: CaptureSaverOpt
     for (const [tabId, tab] of tabs) if (tab.problem === null) write(tabId, tab);
   };
   // Writes are gathered for a moment: one transaction per relay message would cost more than the
-  // capture itself at thousands of frames per second. A background is only stopped after 30 s
-  // idle, so nothing waits here when it goes.
+  // capture itself at thousands of frames per second. What waits here when the background stops
+  // is not lost: the relay keeps each message until whenSaved says it is on disk.
   const scheduleSave = () => {
     saveTimer ??= setTimeout(saveAll, SAVE_DELAY_MS);
   };
@@ -129,9 +132,20 @@ export function createCaptureSaver({ writes, logOf, maxFrames }: CaptureSaverOpt
       tab.sinceRewrite = 0;
       write(tabId, tab);
     },
+    /**
+     * Resolves once what the tab has recorded so far is written, or has failed to be (the
+     * problem is shown then, and there is nothing to wait for): when a relay may forget it.
+     */
+    whenSaved(tabId: number): Promise<void> {
+      const tab = tabs.get(tabId);
+      if (!tab || tab.problem !== null) return Promise.resolve();
+      if (hasWork(tab)) return new Promise((resolve) => tab.waiting.push(resolve));
+      return tab.writing ?? Promise.resolve();
+    },
     /** The tab is gone: its saved capture too. */
     forget(tabId: number) {
       const tab = tabs.get(tabId);
+      for (const done of tab?.waiting ?? []) done();
       if (tab?.retryTimer != null) clearTimeout(tab.retryTimer);
       tabs.delete(tabId);
       void writes.forget(tabId);
@@ -175,8 +189,10 @@ interface TabSave {
   failures: number;
   retryTimer: ReturnType<typeof setTimeout> | null;
   problem: SaveProblem | null;
+  /** whenSaved callers, for the next write (it takes every event recorded before it starts). */
+  waiting: (() => void)[];
 }
 
 const newTabSave = (): TabSave => ({
-  pending: [], rewrite: false, sinceRewrite: 0, writing: null, failures: 0, retryTimer: null, problem: null,
+  pending: [], rewrite: false, sinceRewrite: 0, writing: null, failures: 0, retryTimer: null, problem: null, waiting: [],
 });

@@ -4,6 +4,7 @@
  */
 import { createInOrder } from '../core/in-order';
 import { readBlobs, toSocketEvents, type BytesEvent } from '../core/relay-events';
+import { createSaveAcks } from '../core/save-acks';
 import { browser, type Runtime } from '../extension/browser';
 import { createPortChannel } from '../extension/port-channel';
 import {
@@ -73,17 +74,27 @@ browser.runtime.onConnect.addListener((port) => {
       if (tabId === undefined || port.sender?.id !== browser.runtime.id) return port.disconnect();
       const relay = createPortChannel<BackgroundToRelay, RelayToBackground>(port, isRelayToBackground, reject);
       pageCommands.addRelay(tabId, relay);
+      // Once saved, the relay may forget what it sent; until then it sends it again to a
+      // background that stopped first.
+      const recorded = createSaveAcks(
+        () => capture.whenSaved(tabId),
+        (seq) => relay.post({ source: 'socket-scope-background', type: 'saved', seq }),
+      );
       // Batches holding Blobs are read before they are recorded; later ones wait behind them.
-      const record = createInOrder<readonly BytesEvent[]>(
-        (batch) => {
+      const record = createInOrder<{ readonly seq: number; readonly events: readonly BytesEvent[] }>(
+        ({ seq, events: batch }) => {
           const events = toSocketEvents(batch);
           pageCommands.noteEvents(relay, events);
           capture.record(tabId, events);
+          recorded(seq);
         },
         (error) => console.warn('Socket Scope: could not read a captured frame', error),
       );
       // The guard has split and checked the batch; relayEventsOf hands back that result.
-      relay.onMessage((message) => record(readBlobs(relayEventsOf(message.batch)!)));
+      relay.onMessage(({ seq, batch }) => {
+        const events = readBlobs(relayEventsOf(batch)!);
+        record(events instanceof Promise ? events.then((read) => ({ seq, events: read })) : { seq, events });
+      });
       return;
     }
     case PORT_NAMES.popup:

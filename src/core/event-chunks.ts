@@ -52,3 +52,14 @@ export function chunkHookBatch(batch: HookBatch, maxEvents: number = LIMITS.maxE
   const bounds = [0, ...cuts, batch.length];
   return bounds.slice(1).map((end, i) => batch.slice(bounds[i], end));
 }
+
+/** What a batch's payloads hold in memory, Blobs included: for bounds on what a relay keeps. */
+export function heldSize(batch: HookBatch): number {
+  let size = 0;
+  forEachHookEvent(batch, (type, start) => {
+    if (type !== 'frame') return;
+    const data = batch[start + 4] as { length?: number; byteLength?: number; size?: number };
+    size += (typeof data === 'string' ? (data as string).length : data.byteLength ?? data.size) ?? 0;
+  });
+  return size;
+}

@@ -6,8 +6,9 @@
  * batch and reads its Blobs. Commands from the
  * background (panel actions) go the other way, to the hook, over a second secret event type.
  */
-import { chunkHookBatch } from '../core/event-chunks';
+import { chunkHookBatch, heldSize } from '../core/event-chunks';
 import { toRelayBatch } from '../core/relay-events';
+import { createUnsavedChunks } from '../core/unsaved-chunks';
 import { browser, type Runtime } from '../extension/browser';
 import { PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookBatch, type HookCommand, type RelayToBackground } from '../protocol';
 import { rulesForSockets, toHookCommand } from './hook-payload';
@@ -18,6 +19,14 @@ declare const __COMMAND_EVENT__: string;
 
 let port: Runtime.Port | null = null;
 let invalidated = false;
+/** Sent and not yet saved by the background: sent again if it stops first. */
+const unsaved = createUnsavedChunks<HookBatch>();
+/**
+ * Ports that went down with messages unconfirmed, in a row. A background that refuses this
+ * frame's port (no tab) would otherwise be asked again and again.
+ */
+let failedResends = 0;
+const MAX_FAILED_RESENDS = 3;
 
 /** URLs of this frame's sockets (from their `created` events): for origins and rule matching. */
 const socketUrls = new Map<string, string>();
@@ -28,8 +37,13 @@ function toHook(command: HookCommand): void {
   window.dispatchEvent(new CustomEvent(__COMMAND_EVENT__, { detail: toPageWorld(command) }));
 }
 
-function deliverToHook(message: unknown): void {
+function fromBackground(message: unknown): void {
   if (!isBackgroundToRelay(message)) return;
+  if (message.type === 'saved') {
+    unsaved.saved(message.seq);
+    failedResends = 0;
+    return;
+  }
   const command = message.command;
   if (command.type === 'set-rules') {
     rules = command.rules;
@@ -58,28 +72,62 @@ function readySockets(batch: unknown[]): boolean {
 function connect(): Runtime.Port {
   if (port) return port;
   const opened = browser.runtime.connect({ name: PORT_NAMES.relay });
-  opened.onMessage.addListener(deliverToHook);
-  // The background may restart (service worker stopped); reconnect on the next batch.
+  opened.onMessage.addListener(fromBackground);
   opened.onDisconnect.addListener(() => {
-    if (port === opened) port = null;
+    if (port !== opened) return;
+    port = null;
+    // The background stopped (idle, restart). Nothing unconfirmed: reconnect on the next batch,
+    // so that it may sleep. Otherwise now, which wakes it, so the capture has no hole.
+    if (unsaved.entries().length > 0) resend();
   });
   port = opened;
   return opened;
 }
 
+const send = (target: Runtime.Port, seq: number, batch: HookBatch) =>
+  target.postMessage({ source: 'socket-scope-relay', type: 'capture', seq, batch } satisfies RelayToBackground);
+
+/** Everything unconfirmed, again, on a new port. */
+function resend(): void {
+  if (++failedResends > MAX_FAILED_RESENDS) return unsaved.clear();
+  try {
+    port = null;
+    const target = connect();
+    for (const { seq, chunk } of unsaved.entries()) send(target, seq, chunk);
+  } catch {
+    stop();
+  }
+}
+
+/**
+ * "Extension context invalidated": the extension was updated or removed under this page. Stop
+ * forwarding; the page keeps working untouched.
+ */
+function stop(): void {
+  invalidated = true;
+  port = null;
+  unsaved.clear();
+}
+
 function post(batch: HookBatch): void {
   if (invalidated || batch.length === 0) return;
+  let target: Runtime.Port | null;
   try {
-    const target = connect();
-    for (const chunk of chunkHookBatch(batch)) {
-      const message: RelayToBackground = { source: 'socket-scope-relay', type: 'capture', batch: chunk };
-      target.postMessage(message);
-    }
+    target = connect();
   } catch {
-    // "Extension context invalidated": the extension was updated or removed under this page.
-    // Stop forwarding; the page keeps working untouched.
-    invalidated = true;
+    return stop();
   }
+  for (const chunk of chunkHookBatch(batch)) {
+    const seq = unsaved.add(chunk, heldSize(chunk));
+    try {
+      if (target) send(target, seq, chunk);
+    } catch {
+      // The port's far end is gone and its disconnect has not arrived yet: the chunks are kept,
+      // and go with the rest on a new port.
+      target = null;
+    }
+  }
+  if (!target) resend();
 }
 
 window.addEventListener(__HOOK_EVENT__, (e) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SocketEvent } from '../../src/protocol';
 import { waitForCapture, waitForCaptureSummary } from './harness/capture';
 import { BROWSERS } from './harness/session';
 import { browserSuite } from './harness/suite';
@@ -42,6 +43,31 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     const frames = await panel.waitForText('grid', 'Frames', /after restart/);
     expect(frames).toMatch(/before restart.*after restart/s);
     await panel.close();
+    await page.close();
+  });
+
+  it('a frame the background had not saved when it stopped is captured after the restart, once', async () => {
+    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?unsaved`;
+    const page = await suite.session.openPage(pageUrl);
+    const roundTrip = (text: string) => page.evaluate((t) => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(t), text);
+    const frames = (events: SocketEvent[]) => events.flatMap((e) => (e.type === 'frame' && e.payload.kind === 'text' ? [`${e.direction} ${e.payload.text}`] : []));
+    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
+    await roundTrip('saved');
+    await waitForCapture(suite.session, pageUrl, (ev) => frames(ev).length === 2);
+    // Saved, and the relay told so (the confirmation is posted before flush returns here).
+    await suite.session.background((debug) => debug.capture.flush());
+
+    // From here no write lands, as when the background stops in the middle of one.
+    await suite.session.background((debug) => {
+      debug.capture.persistence.append = () => new Promise(() => {});
+    });
+    await roundTrip('not saved');
+    await waitForCapture(suite.session, pageUrl, (ev) => frames(ev).length === 4);
+    await suite.session.restartBackground();
+
+    const after = await waitForCapture(suite.session, pageUrl, (ev) => frames(ev).length >= 4);
+    expect(frames(after.events)).toEqual(['out saved', 'in saved', 'out not saved', 'in not saved']);
+    expect(after.events.map((e) => e.type)).toEqual(['created', 'open', 'frame', 'frame', 'frame', 'frame']);
     await page.close();
   });
 

@@ -202,4 +202,43 @@ describe('capture saver', () => {
     expect(storage.calls).toEqual(['append 1 2', 'forget 1']);
     expect(saver.problemOf(1)).toBeNull();
   });
+
+  it('whenSaved resolves once what was recorded before it is written, not before', async () => {
+    const { storage, saver, record } = setup();
+    const resolved: string[] = [];
+    await saver.whenSaved(1); // nothing recorded: nothing to wait for
+    record(1, frames(0, 2));
+    void saver.whenSaved(1).then(() => resolved.push(`first, saved ${storage.saved(1).length}`));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS - 1);
+    expect(resolved).toEqual([]);
+    record(1, frames(2, 1)); // recorded while the first wait is on: in the same write
+    void saver.whenSaved(1).then(() => resolved.push(`second, saved ${storage.saved(1).length}`));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(resolved).toEqual(['first, saved 3', 'second, saved 3']);
+
+    // Recorded while a write is in flight: waits for the next write.
+    record(1, frames(3, 1));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    record(1, frames(4, 1));
+    void saver.whenSaved(1).then(() => resolved.push(`third, saved ${storage.saved(1).length}`));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    expect(resolved.slice(2)).toEqual(['third, saved 5']);
+  });
+
+  it('whenSaved does not wait while storage is failing, nor for a closed tab', async () => {
+    const { storage, saver, record } = setup();
+    storage.setFull(true);
+    record(1, frames(0, 1));
+    let settled = 0;
+    void saver.whenSaved(1).then(() => settled++);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    expect(settled).toBe(1); // the failed write settles it: the panel says the capture is in memory only
+    record(1, frames(1, 1));
+    await saver.whenSaved(1); // resolves at once while the tab has a problem
+    record(2, frames(0, 1));
+    void saver.whenSaved(2).then(() => settled++);
+    saver.forget(2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(2);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryChannelPair } from '../../src/core/channel';
-import { chunkEvents, chunkHookBatch } from '../../src/core/event-chunks';
+import { chunkEvents, chunkHookBatch, heldSize } from '../../src/core/event-chunks';
 import { createPopupHub } from '../../src/background/popup-hub';
 import type { ConnectionManager } from '../../src/background/connection-manager';
 import { LIMITS, isBackgroundToPopup, type BackgroundToPopup, type HookBatch, type PopupToBackground, type SocketEvent } from '../../src/protocol';
@@ -20,6 +20,20 @@ describe('chunkEvents', () => {
     expect(chunkEvents([])).toEqual([]);
     expect(chunkEvents(events.slice(0, 12), 5).map((c) => c.length)).toEqual([5, 5, 2]);
     expect(LIMITS.maxEventsPerMessage).toBe(10_000);
+  });
+});
+
+describe('heldSize', () => {
+  it('adds up what the frames of a batch hold: text, ArrayBuffers and Blobs alike', () => {
+    const batch: HookBatch = [
+      'created', 's', 1, 'ws://x/', [], 'http://p/', 'stack that does not count',
+      'frame', 's', 2, 'out', 'abc', undefined,
+      'frame', 's', 3, 'in', new ArrayBuffer(10), undefined,
+      'frame', 's', 4, 'in', new Blob([new Uint8Array(100)]), undefined,
+      'close', 's', 5, 1000, 'reason', true,
+    ];
+    expect(heldSize(batch)).toBe(113);
+    expect(heldSize([])).toBe(0);
   });
 });
 

@@ -41,6 +41,10 @@ describe('protocol guards for page commands and rules', () => {
     expect(isPanelToBackground({ source: 'socket-scope-relay', type: 'page-command', tabId: 3, command })).toBe(false);
     expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'page-command', command })).toBe(true);
     expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'page-command', command: {} })).toBe(false);
+    expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'saved', seq: 41 })).toBe(true);
+    expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'saved', seq: -1 })).toBe(false);
+    expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'saved' })).toBe(false);
+    expect(isBackgroundToRelay({ source: 'socket-scope-relay', type: 'saved', seq: 1 })).toBe(false);
   });
 
   it('accepts frame marks and frames carrying them', () => {

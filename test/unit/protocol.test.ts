@@ -88,17 +88,19 @@ describe('isRelayToBackground', () => {
     ['close', 's1', 5, 1000, '', true],
   ];
   const flat = (events: readonly (readonly unknown[])[]) => events.flat(1);
-  const valid = { source: 'socket-scope-relay', type: 'capture', batch: flat(tuples) };
+  const valid = { source: 'socket-scope-relay', type: 'capture', seq: 0, batch: flat(tuples) };
   const frameTuple = tuples[2]!;
   it('accepts a flat batch of hook events with raw binary, including empty and maximal ones', () => {
     expect(isRelayToBackground(valid)).toBe(true);
     expect(isRelayToBackground({ ...valid, batch: [] })).toBe(true);
     expect(isRelayToBackground({ ...valid, batch: flat(Array(LIMITS.maxEventsPerMessage).fill(frameTuple)) })).toBe(true);
+    expect(isRelayToBackground({ ...valid, seq: Number.MAX_SAFE_INTEGER })).toBe(true);
   });
   it('rejects wrong source/type, bad tuples, too many events and non-objects', () => {
     const longStack = 'x'.repeat(LIMITS.maxStackLength + 1);
     for (const m of [
       ...nonObjects, [valid], { ...valid, source: 'socket-scope-popup' }, { ...valid, type: 'hello' }, without(valid, 'batch'),
+      without(valid, 'seq'), { ...valid, seq: -1 }, { ...valid, seq: 1.5 }, { ...valid, seq: '1' }, { ...valid, seq: 2 ** 53 },
       { ...valid, batch: {} }, { ...valid, batch: [frame] }, { ...valid, batch: tuples }, { ...valid, batch: flat(tuples).slice(0, -1) }, { ...valid, batch: ['frame', 's1', 3, 'in', null, undefined] },
       { ...valid, batch: ['frame', 's1', 3, 'in', new Uint8Array(2), undefined] }, { ...valid, batch: ['frame', 's1', 3, 'up', 'x', undefined] },
       { ...valid, batch: ['frame', 's1', 3, 'in', 'x', { kind: 'replaced', ruleId: 'r', original: {} }] },
