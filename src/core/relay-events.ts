@@ -75,13 +75,16 @@ export function toSocketEvent(event: BytesEvent): SocketEvent {
 
 /**
  * The page's part of a stack taken in the hook: no "Error" line, no frames of the hook itself,
- * within the protocol's limit (a page may raise `Error.stackTraceLimit`).
+ * within the protocol's limit (a page may raise `Error.stackTraceLimit`). The hook's frames are
+ * the top ones: "/hook.js" in Chrome, "<anonymous code>" in Firefox (its name for a MAIN-world
+ * content script), which below them could also be a page's.
  */
 function pageFrames(stack: string): string {
-  return stack
-    .split('\n')
-    .filter((line) => line.trim() !== '' && line.trim() !== 'Error' && !line.includes('/hook.js'))
-    .slice(0, 30)
+  const lines = stack.split('\n').filter((line) => line.trim() !== '' && line.trim() !== 'Error' && !line.includes('/hook.js'));
+  let first = 0;
+  while (first < lines.length && lines[first]!.includes('@<anonymous code>:')) first++;
+  return lines
+    .slice(first, first + 30)
     .join('\n')
     .slice(0, LIMITS.maxStackLength);
 }

@@ -17,6 +17,13 @@ describe('capture transport: relay tuples to socket events', () => {
     ]);
   });
 
+  it('cuts Firefox\'s hook frames ("<anonymous code>") from the top of a creation stack, and only from the top', () => {
+    const stack = 'Ve@<anonymous code>:1:1265\nle@<anonymous code>:1:2667\nconstruct@<anonymous code>:1:3186\nconnect@http://h/app.js:10:5\n@<anonymous code>:2:1';
+    const batch = ['created', 's.0', 1.5, 'ws://h/', [], 'http://h/', stack];
+    expect(toRelayBatch(batch)).toBe(true);
+    expect(batch[6]).toBe('connect@http://h/app.js:10:5\n@<anonymous code>:2:1');
+  });
+
   it('passes frames through untouched, and reads a batch without Blobs at once', () => {
     const text: HookEvent = ['frame', 's.0', 5, 'out', 'hi', undefined];
     const binary: HookEvent = ['frame', 's.0', 6, 'in', new Uint8Array(BLOB_FROM_BYTES - 1).buffer, undefined];
