@@ -102,18 +102,24 @@ export function createCapturePersistence() {
         });
         return { ok: true };
       } catch (error) {
+        // The next write starts on a new connection: Firefox refuses every change on one whose
+        // write hit a full quota, also those made later in a callback (replace's add).
+        void connection?.then((db) => db.close(), () => {});
+        connection = null;
         return { ok: false, error };
       }
     });
     return queue;
   };
-  const deleteTab = (store: IDBObjectStore, tabId: number) => {
-    const cursor = store.index('tabId').openKeyCursor(IDBKeyRange.only(tabId));
-    cursor.onsuccess = () => {
-      const c = cursor.result;
-      if (!c) return;
-      store.delete(c.primaryKey);
-      c.continue();
+  /**
+   * Deletes the tab's records, then runs `then` in the same transaction. The keys are read first:
+   * a cursor over the tab's records would also reach, and delete, records added after it opened.
+   */
+  const deleteTab = (store: IDBObjectStore, tabId: number, then: () => void = () => {}) => {
+    const keys = store.index('tabId').getAllKeys(IDBKeyRange.only(tabId));
+    keys.onsuccess = () => {
+      for (const key of keys.result) store.delete(key);
+      then();
     };
   };
 
@@ -122,10 +128,11 @@ export function createCapturePersistence() {
       return write((store) => store.add({ tabId, events, droppedBefore: 0 } satisfies BatchRecord));
     },
     replace(tabId, events, droppedBefore) {
-      return write((store) => {
-        deleteTab(store, tabId);
-        if (events.length > 0 || droppedBefore > 0) store.add({ tabId, events, droppedBefore } satisfies BatchRecord);
-      });
+      return write((store) =>
+        deleteTab(store, tabId, () => {
+          if (events.length > 0 || droppedBefore > 0) store.add({ tabId, events, droppedBefore } satisfies BatchRecord);
+        }),
+      );
     },
     forget(tabId) {
       return write((store) => deleteTab(store, tabId));

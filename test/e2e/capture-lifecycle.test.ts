@@ -114,4 +114,44 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     await panel.waitFor(() => suite.session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100_000), null);
     await Promise.all([tabPanel.close(), panel.close(), page.close()]);
   });
+
+  it('keeps a compacted capture across a restart: the newest frames, and the count of the dropped ones', async () => {
+    const settings = await suite.session.openExtensionPage('panel.html?tabId=0');
+    const setLimit = async (frames: number) => {
+      await settings.fill('spinbutton', 'Frame limit per tab', String(frames));
+      await settings.press('Tab');
+      await settings.waitFor(() => suite.session.background((debug, n: number) => (debug.capture.settings().captureMaxFrames as number) === n, frames), null);
+    };
+    await settings.click('button', 'Act');
+    await setLimit(100);
+    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?compacted`;
+    const page = await suite.session.openPage(pageUrl);
+    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
+    const roundTrips = (from: number, to: number) =>
+      page.evaluate(
+        async ([a, b]) => {
+          for (let i = a; i < b; i++) await (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(`message ${i}`);
+        },
+        [from, to] as const,
+      );
+
+    // Saved as they come; then more, until the saved copy is rewritten as what the tab keeps
+    // (past twice the limit), with the first records still on disk.
+    await roundTrips(0, 50);
+    await waitForCaptureSummary(suite.session, pageUrl, (s) => s.frames === 100);
+    await suite.session.background((debug) => debug.capture.flush());
+    await roundTrips(50, 120);
+    const summary = await waitForCaptureSummary(suite.session, pageUrl, (s) => s.frames + s.dropped === 240);
+    expect({ frames: summary.frames, dropped: summary.dropped }).toEqual({ frames: 100, dropped: 140 });
+    const before = await waitForCapture(suite.session, pageUrl, () => true);
+    await suite.session.background((debug) => debug.capture.flush());
+
+    await suite.session.restartBackground();
+
+    const after = await waitForCapture(suite.session, pageUrl, (ev) => ev.length >= before.events.length);
+    expect(after.events).toEqual(before.events);
+    expect(await waitForCaptureSummary(suite.session, pageUrl, () => true)).toMatchObject({ frames: 100, dropped: 140 });
+    await setLimit(100_000);
+    await Promise.all([settings.close(), page.close()]);
+  });
 });
