@@ -26,6 +26,20 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     await page.close();
   });
 
+  it('a burst of 4,000 frames comes back whole and in order after a restart', async () => {
+    const pageUrl = `${suite.server.httpUrl}/pages/heavy.html?mode=flood&n=2000&burst`;
+    const page = await suite.session.openPage(pageUrl);
+    const before = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
+    expect(before.events.filter((e) => e.type === 'frame')).toHaveLength(4_000);
+    await suite.session.background((debug) => debug.capture.flush());
+
+    await suite.session.restartBackground();
+
+    const after = await waitForCapture(suite.session, pageUrl, (ev) => ev.length >= before.events.length);
+    expect(after.events).toEqual(before.events);
+    await page.close();
+  });
+
   it('an open panel reconnects after the background restarts and keeps showing new frames', async () => {
     const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?panel-reconnect`;
     const page = await suite.session.openPage(pageUrl);
