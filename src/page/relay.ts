@@ -89,9 +89,9 @@ const send = (target: Runtime.Port, seq: number, batch: HookBatch) =>
 
 /** Everything unconfirmed, again, on a new port. */
 function resend(): void {
+  port = null; // gone, or refusing messages: the next connect() opens a new one
   if (++failedResends > MAX_FAILED_RESENDS) return unsaved.clear();
   try {
-    port = null;
     const target = connect();
     for (const { seq, chunk } of unsaved.entries()) send(target, seq, chunk);
   } catch {
