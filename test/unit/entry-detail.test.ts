@@ -35,4 +35,18 @@ describe('entry detail', () => {
     expect(shownDetail(frame({ kind: 'text', text: 'x'.repeat(100) }), 'hex', 4).truncated).toBe(false);
     expect(renderDetail(e, 'text')).toBe('ééab');
   });
+  it('dumps the first 64 KiB of a large frame in hex, and says how many bytes are left, text or binary', () => {
+    const bytes = new Uint8Array(64 * 1024 + 10).map((_, i) => (i * 7) & 0xff);
+    const binary = renderDetail(frame({ kind: 'binary', base64: Buffer.from(bytes).toString('base64') }), 'hex');
+    const lines = binary.split('\n');
+    expect(lines).toHaveLength(64 * 1024 / 16 + 1);
+    expect(lines[0]).toBe('00000000  00 07 0e 15 1c 23 2a 31  38 3f 46 4d 54 5b 62 69  .....#*18?FMT[bi');
+    expect(lines.at(-2)).toMatch(/^0000fff0 {2}/);
+    expect(lines.at(-1)).toBe('… 10 more bytes');
+    // Text goes as UTF-8: 'é' is two bytes, so 40,000 of them are 80,000 bytes.
+    const text = renderDetail(frame({ kind: 'text', text: 'é'.repeat(40_000) }), 'hex').split('\n');
+    expect(text[0]).toBe('00000000  c3 a9 c3 a9 c3 a9 c3 a9  c3 a9 c3 a9 c3 a9 c3 a9  ................');
+    expect(text.at(-1)).toBe(`… ${80_000 - 64 * 1024} more bytes`);
+    expect(renderDetail(frame({ kind: 'binary', base64: '' }), 'hex')).toBe('');
+  });
 });
