@@ -46,8 +46,15 @@ export function FrameTable({ events, shown, sockets, pattern, selected, onSelect
   const contentHeight = (count + 1) * ROW_HEIGHT;
   const top = following ? Math.max(0, contentHeight - height) : scrollTop;
   useLayoutEffect(() => {
+    if (!following) return;
     // Past the end on purpose: the browser stops at the real bottom, whatever `height` says.
-    if (following) viewport.current!.scrollTop = contentHeight;
+    // In the next animation frame, which comes before the next paint: setting scrollTop lays the
+    // panel out at once, and here that layout made the task rendering new rows twice as long
+    // (Firefox at 10,000 msg/s, where the panel shares its thread with the background).
+    const frame = requestAnimationFrame(() => {
+      viewport.current!.scrollTop = contentHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [contentHeight, following]);
 
   const position = selected === null ? -1 : binarySearch(shown, selected) - offset;
