@@ -31,4 +31,48 @@ describe.each(BROWSERS)('panel as a page in %s', (browserName) => {
     await panel.close();
     await page.close();
   });
+
+  it('follows new frames while at the bottom, and stays where the user went otherwise', async () => {
+    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?follow`;
+    const page = await suite.session.openPage(pageUrl);
+    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
+    const roundTrips = (from: number, to: number) =>
+      page.evaluate(
+        async ([a, b]) => {
+          for (let i = a; i < b; i++) await (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(`message ${i}`);
+        },
+        [from, to] as const,
+      );
+    /** Whether a row holding `text` is in the grid's visible area (rendered rows can be scrolled out of it). */
+    const rowInView = (text: string) =>
+      panel.evaluate((t) => {
+        const grid = document.querySelector('[role=grid]')!.getBoundingClientRect();
+        return [...document.querySelectorAll('[role=row]')].some((row) => {
+          const r = row.getBoundingClientRect();
+          return row.textContent!.includes(t) && r.top >= grid.top && r.bottom <= grid.bottom;
+        });
+      }, text);
+    await roundTrips(0, 60); // 120 frames: far more rows than the table shows
+    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.length === 122);
+    const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
+    expect(await panel.waitForText('grid', 'Frames', /message 59/)).not.toContain('Connecting');
+    await panel.waitFor(() => rowInView('message 59'), null);
+
+    await roundTrips(60, 61);
+    await panel.waitFor(() => rowInView('message 60'), null);
+
+    await panel.click('row', /message 59/);
+    await panel.press('Home'); // to the first row: the table no longer follows
+    await panel.waitFor(() => rowInView('● Connecting'), null);
+    await roundTrips(61, 62);
+    await panel.waitForText('status', 'Capture status', /^126 events/);
+    expect(await panel.text('grid', 'Frames')).not.toContain('message 61');
+    expect(await rowInView('● Connecting')).toBe(true);
+
+    await panel.press('End'); // back to the newest row: it follows again
+    await roundTrips(62, 63);
+    await panel.waitFor(() => rowInView('message 62'), null);
+    await panel.close();
+    await page.close();
+  });
 });
