@@ -6,7 +6,7 @@
  * batch and reads its Blobs. Commands from the
  * background (panel actions) go the other way, to the hook, over a second secret event type.
  */
-import { chunkHookBatch, heldSize } from '../core/event-chunks';
+import { chunkHookBatch } from '../core/event-chunks';
 import { toRelayBatch } from '../core/relay-events';
 import { createUnsavedChunks } from '../core/unsaved-chunks';
 import { browser, type Runtime } from '../extension/browser';
@@ -124,8 +124,8 @@ function post(batch: HookBatch): void {
   } catch {
     return stop();
   }
-  for (const chunk of chunkHookBatch(batch, MESSAGE_EVENTS)) {
-    const seq = unsaved.add(chunk, heldSize(chunk));
+  for (const { batch: chunk, held } of chunkHookBatch(batch, MESSAGE_EVENTS)) {
+    const seq = unsaved.add(chunk, held);
     try {
       if (target) send(target, seq, chunk);
     } catch {

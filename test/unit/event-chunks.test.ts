@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryChannelPair } from '../../src/core/channel';
-import { chunkEvents, chunkHookBatch, heldSize } from '../../src/core/event-chunks';
+import { chunkEvents, chunkHookBatch, type HookChunk } from '../../src/core/event-chunks';
 import { createPopupHub } from '../../src/background/popup-hub';
 import type { ConnectionManager } from '../../src/background/connection-manager';
 import { LIMITS, isBackgroundToPopup, type BackgroundToPopup, type HookBatch, type PopupToBackground, type SocketEvent } from '../../src/protocol';
@@ -23,24 +23,10 @@ describe('chunkEvents', () => {
   });
 });
 
-describe('heldSize', () => {
-  it('adds up what the frames of a batch hold: text, ArrayBuffers and Blobs alike', () => {
-    const batch: HookBatch = [
-      'created', 's', 1, 'ws://x/', [], 'http://p/', 'stack that does not count',
-      'frame', 's', 2, 'out', 'abc', undefined,
-      'frame', 's', 3, 'in', new ArrayBuffer(10), undefined,
-      'frame', 's', 4, 'in', new Blob([new Uint8Array(100)]), undefined,
-      'close', 's', 5, 1000, 'reason', true,
-    ];
-    expect(heldSize(batch)).toBe(113);
-    expect(heldSize([])).toBe(0);
-  });
-});
-
 describe('chunkHookBatch', () => {
   const bytes = (t: number, n: number) => ['frame', 's', t, 'in', new ArrayBuffer(n), undefined];
   const blob = (t: number, n: number) => ['frame', 's', t, 'in', new Blob([new Uint8Array(n)]), undefined];
-  const times = (chunks: HookBatch[]) => chunks.map((c) => c.filter((_, i) => i % 6 === 2));
+  const times = (chunks: HookChunk[]) => chunks.map((c) => c.batch.filter((_, i) => i % 6 === 2));
   it('counts the bytes an ArrayBuffer adds to a message, and nothing for a Blob (a handle)', () => {
     expect(times(chunkHookBatch([...bytes(1, 6), ...bytes(2, 6), ...bytes(3, 3)], 100, 10))).toEqual([[1], [2, 3]]);
     expect(times(chunkHookBatch([...blob(1, 6), ...blob(2, 6), ...bytes(3, 3)], 100, 10))).toEqual([[1, 2, 3]]);
@@ -48,8 +34,20 @@ describe('chunkHookBatch', () => {
   });
   it('cuts between events of every length, and hands a batch that fits on as it is', () => {
     const batch = ['open', 's', 1, '', '', ...bytes(2, 1), 'error', 's', 3, false, ...bytes(4, 1)];
-    expect(chunkHookBatch(batch, 2, 100)).toEqual([['open', 's', 1, '', '', ...bytes(2, 1)], ['error', 's', 3, false, ...bytes(4, 1)]]);
-    expect(chunkHookBatch(batch)[0]).toBe(batch);
+    expect(chunkHookBatch(batch, 2, 100).map((c) => c.batch)).toEqual([['open', 's', 1, '', '', ...bytes(2, 1)], ['error', 's', 3, false, ...bytes(4, 1)]]);
+    expect(chunkHookBatch(batch)[0]!.batch).toBe(batch);
+  });
+  it('says what each chunk holds: text, ArrayBuffers and Blobs alike, nothing for other events', () => {
+    const batch: HookBatch = [
+      'created', 's', 1, 'ws://x/', [], 'http://p/', 'stack that does not count',
+      'frame', 's', 2, 'out', 'abc', undefined,
+      'frame', 's', 3, 'in', new ArrayBuffer(10), undefined,
+      'frame', 's', 4, 'in', new Blob([new Uint8Array(100)]), undefined,
+      'close', 's', 5, 1000, 'reason', true,
+    ];
+    expect(chunkHookBatch(batch).map((c) => c.held)).toEqual([113]);
+    expect(chunkHookBatch(batch, 2).map((c) => c.held)).toEqual([3, 110, 0]);
+    expect(chunkHookBatch([]).map((c) => c.held)).toEqual([0]);
   });
 });
 
