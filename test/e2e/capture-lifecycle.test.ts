@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SocketEvent } from '../../src/protocol';
 import { waitForCapture, waitForCaptureSummary } from './harness/capture';
 import { BROWSERS } from './harness/session';
+import { openLongLivedPage } from './harness/long-lived-page';
 import { browserSuite } from './harness/suite';
 
 const FIREFOX_IDLE_MS = 1_500;
@@ -41,10 +42,7 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
   });
 
   it('an open panel reconnects after the background restarts and keeps showing new frames', async () => {
-    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?panel-reconnect`;
-    const page = await suite.session.openPage(pageUrl);
-    const roundTrip = (text: string) => page.evaluate((t) => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(t), text);
-    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
+    const { page, pageUrl, roundTrip } = await openLongLivedPage(suite, 'panel-reconnect');
     await roundTrip('before restart');
     const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'frame' && e.direction === 'in'));
     const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
@@ -61,11 +59,8 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
   });
 
   it('a frame the background had not saved when it stopped is captured after the restart, once', async () => {
-    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?unsaved`;
-    const page = await suite.session.openPage(pageUrl);
-    const roundTrip = (text: string) => page.evaluate((t) => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(t), text);
+    const { page, pageUrl, roundTrip } = await openLongLivedPage(suite, 'unsaved');
     const frames = (events: SocketEvent[]) => events.flatMap((e) => (e.type === 'frame' && e.payload.kind === 'text' ? [`${e.direction} ${e.payload.text}`] : []));
-    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
     await roundTrip('saved');
     await waitForCapture(suite.session, pageUrl, (ev) => frames(ev).length === 2);
     // Saved, and the relay told so (the confirmation is posted before flush returns here).
@@ -138,16 +133,7 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     };
     await settings.click('button', 'Act');
     await setLimit(100);
-    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?compacted`;
-    const page = await suite.session.openPage(pageUrl);
-    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
-    const roundTrips = (from: number, to: number) =>
-      page.evaluate(
-        async ([a, b]) => {
-          for (let i = a; i < b; i++) await (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(`message ${i}`);
-        },
-        [from, to] as const,
-      );
+    const { page, pageUrl, roundTrips } = await openLongLivedPage(suite, 'compacted');
 
     // Saved as they come; then more, until the saved copy is rewritten as what the tab keeps
     // (past twice the limit), with the first records still on disk.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SocketEvent } from '../../src/protocol';
 import { waitForCapture } from './harness/capture';
 import { BROWSERS } from './harness/session';
+import { openLongLivedPage } from './harness/long-lived-page';
 import { browserSuite } from './harness/suite';
 import { fillExtensionStorage, SMALL_STORAGE_FIREFOX_PREFS, type FullStorage } from './harness/storage-quota';
 
@@ -19,9 +20,7 @@ describe.each(BROWSERS)('capture while the browser storage is full, in %s', (bro
     // First thing after launch: Chromium's IndexedDB would trust older quota figures for 30 s.
     let storage: FullStorage | null = await fillExtensionStorage(suite.session, FRAME_BYTES);
     try {
-      const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?storage-full`;
-      const page = await suite.session.openPage(pageUrl);
-      await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
+      const { page, pageUrl } = await openLongLivedPage(suite, 'storage-full');
       // Random base64, so that no storage can compress it into the room left.
       const sent = await page.evaluate(
         async ({ count, bytes }) => {

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { waitForCapture } from './harness/capture';
 import { BROWSERS } from './harness/session';
+import { openLongLivedPage } from './harness/long-lived-page';
 import { browserSuite } from './harness/suite';
 
 describe.each(BROWSERS)('extension reloaded under an open page in %s', (browserName) => {
   const suite = browserSuite(browserName);
 
   it('the page keeps working, with no error thrown into it ("Extension context invalidated")', async () => {
-    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html`;
-    const page = await suite.session.openPage(pageUrl);
-    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
-    expect(await page.evaluate(() => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip('before'), null)).toBe('before');
+    const { page, pageUrl, roundTrip } = await openLongLivedPage(suite);
+    expect(await roundTrip('before')).toBe('before');
     await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'frame' && e.direction === 'in'));
 
     // The extension goes away under the page (as on an update); the old relay is orphaned.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SCREENSHOTS } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
 import { BROWSERS } from './harness/session';
+import { openLongLivedPage } from './harness/long-lived-page';
 import { browserSuite } from './harness/suite';
 
 describe.each(BROWSERS)('panel as a page in %s', (browserName) => {
@@ -33,16 +34,7 @@ describe.each(BROWSERS)('panel as a page in %s', (browserName) => {
   });
 
   it('follows new frames while at the bottom, and stays where the user went otherwise', async () => {
-    const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html?follow`;
-    const page = await suite.session.openPage(pageUrl);
-    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
-    const roundTrips = (from: number, to: number) =>
-      page.evaluate(
-        async ([a, b]) => {
-          for (let i = a; i < b; i++) await (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(`message ${i}`);
-        },
-        [from, to] as const,
-      );
+    const { page, pageUrl, roundTrips } = await openLongLivedPage(suite, 'follow');
     /** Whether a row holding `text` is in the grid's visible area (rendered rows can be scrolled out of it). */
     const rowInView = (text: string) =>
       panel.evaluate((t) => {
