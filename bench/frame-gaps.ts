@@ -14,7 +14,11 @@ export interface MainThread {
  * both browsers and, with `tasks` (the bench), in Chromium the longest task in wall-clock and CPU
  * time. Tracing costs CPU of its own: tests that only look for freezes leave it off.
  */
-export async function watchMainThread(page: UiPage, during: () => Promise<void>, options: { readonly tasks?: boolean } = {}): Promise<MainThread> {
+export async function watchMainThread(
+  page: UiPage,
+  during: () => Promise<void>,
+  options: { readonly tasks?: boolean } = {},
+): Promise<MainThread> {
   await page.evaluate(() => {
     const w = window as unknown as { gap: number; stopGap: boolean };
     w.gap = 0;

@@ -16,7 +16,11 @@ export interface Latency {
 
 /** The page's result; a run in a hidden tab measured throttled timers, not the hook. */
 async function readResult<T>(page: UiPage): Promise<T> {
-  const text = await page.waitFor(() => page.evaluate(() => document.getElementById('result')?.textContent ?? '', null), null, 300_000);
+  const text = await page.waitFor(
+    () => page.evaluate(() => document.getElementById('result')?.textContent ?? '', null),
+    null,
+    300_000,
+  );
   const result = JSON.parse(text) as T & { hiddenAtStart: boolean };
   if (result.hiddenAtStart) throw new Error(`the echo page ran hidden: ${page.url()}`);
   return result;
@@ -39,7 +43,12 @@ export interface EchoRun {
  * page's tab is brought to the front, as with DevTools beside a page: Firefox holds the timers
  * of a hidden tab (the hook's 20 ms batching among them) to once a second.
  */
-export async function runEchoPage<T>(session: ExtensionSession, server: EchoServer, query: string, run: EchoRun): Promise<T> {
+export async function runEchoPage<T>(
+  session: ExtensionSession,
+  server: EchoServer,
+  query: string,
+  run: EchoRun,
+): Promise<T> {
   const pageUrl = `${server.httpUrl}/pages/bench-echo.html?${query}&wait=1`;
   const page = await session.openPage(pageUrl);
   let panel: UiPage | null = null;

@@ -14,7 +14,13 @@ export function bytesPerStoredFrame(frames = 100_000, payloadChars = 100): { per
     const batch: SocketEvent[] = [];
     for (let i = start; i < start + 1_000; i++) {
       const text = `${i}`.padStart(payloadChars, 'x');
-      batch.push({ type: 'frame', socketId: 'k3j9x0ab.1', time: 1_700_000_000_000 + i / 7, direction: 'in', payload: { kind: 'text', text } });
+      batch.push({
+        type: 'frame',
+        socketId: 'k3j9x0ab.1',
+        time: 1_700_000_000_000 + i / 7,
+        direction: 'in',
+        payload: { kind: 'text', text },
+      });
     }
     batches.push(JSON.stringify(batch));
   }

@@ -26,14 +26,18 @@ export async function measurePanelAtScale(session: ExtensionSession, tabId: numb
   const firstRenderMs = Date.now() - started;
 
   const idle = await watchMainThread(panel, () => pageIdle(panel, 1_000), TASKS);
-  const busy = await watchMainThread(panel, async () => {
-    await panel.click('checkbox', 'Regex');
-    await panel.fill('textbox', 'Filter', 'm9\\d*7$');
-    await pageIdle(panel, 500);
-    await panel.fill('textbox', 'Filter', '');
-    await pageIdle(panel, 500);
-    await scrollThrough(panel, '[role="grid"]');
-  }, TASKS);
+  const busy = await watchMainThread(
+    panel,
+    async () => {
+      await panel.click('checkbox', 'Regex');
+      await panel.fill('textbox', 'Filter', 'm9\\d*7$');
+      await pageIdle(panel, 500);
+      await panel.fill('textbox', 'Filter', '');
+      await pageIdle(panel, 500);
+      await scrollThrough(panel, '[role="grid"]');
+    },
+    TASKS,
+  );
   await panel.close();
   return { firstRenderMs, idle, busy };
 }

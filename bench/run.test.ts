@@ -22,17 +22,46 @@ import { measurePopupAtScale } from './popup-scale';
 const smoke = process.env.BENCH_SMOKE === '1';
 const N = smoke
   ? { small: 200, big: 2, runs: 1, rtt: 50, flood: 2_000, liveRate: 1_000, liveSeconds: 1, popupLog: 2_000 }
-  : { small: 20_000, big: 40, runs: 5, rtt: 10_000, flood: 100_000, liveRate: 10_000, liveSeconds: 10, popupLog: 100_000 };
+  : {
+      small: 20_000,
+      big: 40,
+      runs: 5,
+      rtt: 10_000,
+      flood: 100_000,
+      liveRate: 10_000,
+      liveSeconds: 10,
+      popupLog: 100_000,
+    };
 
-type Row = { figure: string; browser: string; value: string; baseline: string; ratio: string; budget: string; ok: string };
+type Row = {
+  figure: string;
+  browser: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  budget: string;
+  ok: string;
+};
 const rows: Row[] = [];
-const results: Record<string, unknown> = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, smoke };
-const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const results: Record<string, unknown> = {
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+  smoke,
+};
+const fmt = (x: number, digits = 0) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The two rows of a UI at scale: time to first render, and the longest frame gap (regex filter, scrolling). */
 function scaleRows(who: string, browser: string, what: string, r: PanelScale): Row[] {
   return [
-    { figure: `${who}: first render of ${what}`, browser, value: `${fmt(r.firstRenderMs)} ms`, baseline: '-', ratio: '-', budget: 'report', ok: '-' },
+    {
+      figure: `${who}: first render of ${what}`,
+      browser,
+      value: `${fmt(r.firstRenderMs)} ms`,
+      baseline: '-',
+      ratio: '-',
+      budget: 'report',
+      ok: '-',
+    },
     {
       figure: `${who}: main thread during regex filter and scrolling`,
       browser,
@@ -173,20 +202,55 @@ describe('builds and memory', () => {
       ['popup.js', 80 * 1024],
       ['panel.js', 120 * 1024],
     ] as const) {
-      rows.push({ figure: `bundle ${file}`, browser: '-', value: `${fmt(sizes[file]! / 1024, 1)} KB`, baseline: '-', ratio: (sizes[file]! / budget).toFixed(3), budget: `≤ ${budget / 1024} KB`, ok: sizes[file]! <= budget ? 'yes' : 'NO' });
+      rows.push({
+        figure: `bundle ${file}`,
+        browser: '-',
+        value: `${fmt(sizes[file]! / 1024, 1)} KB`,
+        baseline: '-',
+        ratio: (sizes[file]! / budget).toFixed(3),
+        budget: `≤ ${budget / 1024} KB`,
+        ok: sizes[file]! <= budget ? 'yes' : 'NO',
+      });
     }
     // In a child process with --expose-gc, so the heap reading is clean.
     const script = path.join(ARTIFACTS, 'bench-memory.mjs');
-    await build({ entryPoints: [path.join(ROOT, 'bench/memory.ts')], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error' });
-    const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', `import(${JSON.stringify(script)}).then((m) => console.log(JSON.stringify(m.bytesPerStoredFrame())))`], { encoding: 'utf8' });
+    await build({
+      entryPoints: [path.join(ROOT, 'bench/memory.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: script,
+      logLevel: 'error',
+    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--input-type=module',
+        '-e',
+        `import(${JSON.stringify(script)}).then((m) => console.log(JSON.stringify(m.bytesPerStoredFrame())))`,
+      ],
+      { encoding: 'utf8' },
+    );
     const memory = JSON.parse(out) as { perFrame: number; overhead: number };
     results.memory = memory;
-    rows.push({ figure: 'bytes per stored 100-char frame beyond payload', browser: 'V8 (Node)', value: `${fmt(memory.overhead)} B`, baseline: '-', ratio: '-', budget: '< 200 B', ok: memory.overhead < 200 ? 'yes' : 'NO' });
+    rows.push({
+      figure: 'bytes per stored 100-char frame beyond payload',
+      browser: 'V8 (Node)',
+      value: `${fmt(memory.overhead)} B`,
+      baseline: '-',
+      ratio: '-',
+      budget: '< 200 B',
+      ok: memory.overhead < 200 ? 'yes' : 'NO',
+    });
   }, 120_000);
 });
 
 afterAll(async () => {
   console.table(rows);
   await mkdir(ARTIFACTS, { recursive: true });
-  await writeFile(path.join(ARTIFACTS, smoke ? 'bench-smoke.json' : 'bench.json'), JSON.stringify({ results, rows }, null, 2));
+  await writeFile(
+    path.join(ARTIFACTS, smoke ? 'bench-smoke.json' : 'bench.json'),
+    JSON.stringify({ results, rows }, null, 2),
+  );
 });

@@ -13,10 +13,14 @@ interface TraceEvent {
   readonly tid: number;
   readonly dur?: number;
   readonly tdur?: number;
-  readonly args?: { readonly name?: string; readonly data?: { readonly frames?: readonly { readonly url?: string; readonly processId?: number }[] } };
+  readonly args?: {
+    readonly name?: string;
+    readonly data?: { readonly frames?: readonly { readonly url?: string; readonly processId?: number }[] };
+  };
 }
 
-const isPlaywrightPage = (raw: unknown): raw is PlaywrightPage => typeof (raw as { context?: unknown }).context === 'function';
+const isPlaywrightPage = (raw: unknown): raw is PlaywrightPage =>
+  typeof (raw as { context?: unknown }).context === 'function';
 
 /**
  * Chromium: traces `during` with the DevTools protocol and returns the page's longest
@@ -34,7 +38,10 @@ export async function traceLongestTask(raw: unknown, during: () => Promise<void>
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
   try {
     await during();
   } finally {
@@ -48,7 +55,9 @@ export async function traceLongestTask(raw: unknown, during: () => Promise<void>
     .filter((e) => e.name === 'TracingStartedInBrowser')
     .flatMap((e) => e.args?.data?.frames ?? [])
     .find((f) => f.url === url)?.processId;
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
+  );
   if (!main) throw new Error(`no renderer main thread found in the trace for ${url}`);
   let wall = 0;
   let cpu = 0;

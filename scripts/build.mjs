@@ -53,7 +53,9 @@ export function loadedSizes(metafile, entryNames) {
     for (const imp of outputs[file].imports) if (imp.kind === 'import-statement') bytes += closure(imp.path, seen);
     return bytes;
   };
-  const entries = Object.keys(outputs).filter((file) => entryNames.includes(path.basename(file, '.js')) && !file.includes('/chunks/'));
+  const entries = Object.keys(outputs).filter(
+    (file) => entryNames.includes(path.basename(file, '.js')) && !file.includes('/chunks/'),
+  );
   for (const file of entries) sizes[path.basename(file)] = closure(file);
   for (const [file, info] of Object.entries(outputs)) {
     if (!eager.has(file)) sizes[`${path.basename(file)} (lazy)`] = info.bytes;
@@ -87,13 +89,26 @@ async function main() {
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __HOOK_EVENT__: JSON.stringify(hookEvent), __COMMAND_EVENT__: JSON.stringify(commandEvent), 'process.env.NODE_ENV': '"production"' },
+    define: {
+      __HOOK_EVENT__: JSON.stringify(hookEvent),
+      __COMMAND_EVENT__: JSON.stringify(commandEvent),
+      'process.env.NODE_ENV': '"production"',
+    },
     logLevel: 'warning',
   };
   const scripts = await build({ ...common, entryPoints: scriptEntries, format: 'iife' });
-  const pages = await build({ ...common, entryPoints: pageEntries, format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  const pages = await build({
+    ...common,
+    entryPoints: pageEntries,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
 
-  const sizes = { ...loadedSizes(scripts.metafile, Object.keys(scriptEntries)), ...loadedSizes(pages.metafile, Object.keys(pageEntries)) };
+  const sizes = {
+    ...loadedSizes(scripts.metafile, Object.keys(scriptEntries)),
+    ...loadedSizes(pages.metafile, Object.keys(pageEntries)),
+  };
   const over = Object.entries(BUNDLE_BUDGETS).filter(([file, budget]) => !dev && sizes[file] > budget);
 
   const source = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));

@@ -58,17 +58,25 @@ export function drawIcon(size) {
   const samples = 4;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const c = shade((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size);
           if (!c) continue;
-          r += c[0]; g += c[1]; b += c[2]; a++;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a++;
         }
       }
       const i = (y * size + x) * 4;
       if (a > 0) {
-        px[i] = r / a; px[i + 1] = g / a; px[i + 2] = b / a;
+        px[i] = r / a;
+        px[i + 1] = g / a;
+        px[i + 2] = b / a;
         px[i + 3] = (255 * a) / (samples * samples);
       }
     }

@@ -14,7 +14,12 @@ async function listFiles(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .map((e) =>
+      path
+        .relative(dir, path.join(e.parentPath ?? e.path, e.name))
+        .split(path.sep)
+        .join('/'),
+    )
     .sort();
 }
 
@@ -90,9 +95,12 @@ await mkdir(outDir, { recursive: true });
 for (const browser of ['chrome', 'firefox']) {
   const dir = path.join(dist, browser);
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8').catch(() => 'null'));
-  if (!manifest) throw new Error(`${dir}/manifest.json is missing: run \`node scripts/build.mjs\` first (npm run package does)`);
+  if (!manifest)
+    throw new Error(`${dir}/manifest.json is missing: run \`node scripts/build.mjs\` first (npm run package does)`);
   if (manifest.version !== version) {
-    throw new Error(`dist/${browser}/manifest.json has version ${manifest.version} but package.json has ${version}: keep them in step`);
+    throw new Error(
+      `dist/${browser}/manifest.json has version ${manifest.version} but package.json has ${version}: keep them in step`,
+    );
   }
   const zip = await zipDirectory(dir);
   const out = path.join(outDir, `socket-scope-${browser}-${version}.zip`);

@@ -20,7 +20,9 @@ const noBrowser = argv.includes('--no-browser');
 // 1. Build. A failed build stops everything: never launch a stale dist/.
 const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) {
-  console.error(`\nnpm start: the build failed (${build.error?.message ?? `exit code ${build.status ?? build.signal}`}).`);
+  console.error(
+    `\nnpm start: the build failed (${build.error?.message ?? `exit code ${build.status ?? build.signal}`}).`,
+  );
   process.exit(build.status || 1);
 }
 
@@ -66,8 +68,12 @@ function printManualSteps(reason) {
   console.log(`${reason}\n`);
   console.log('Load the build by hand:');
   console.log(`  Chrome/Chromium: chrome://extensions → enable "Developer mode" → "Load unpacked" → ${distChrome}`);
-  console.log(`  Firefox:         about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → ${path.join(distFirefox, 'manifest.json')}`);
-  console.log(`Then open ${demoUrl}, open DevTools → "WebSockets" panel, or open the toolbar popup and connect to ${wsUrl}`);
+  console.log(
+    `  Firefox:         about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → ${path.join(distFirefox, 'manifest.json')}`,
+  );
+  console.log(
+    `Then open ${demoUrl}, open DevTools → "WebSockets" panel, or open the toolbar popup and connect to ${wsUrl}`,
+  );
   console.log('\nThe echo server keeps running. Press Ctrl+C to stop.');
 }
 
@@ -96,7 +102,10 @@ async function launchChromium() {
   const executablePath = findExecutable(
     'CHROME_PATH',
     ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'],
-    ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
+    [
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    ],
   );
   if (!executablePath) throw new Error('no Chromium or Chrome found: set CHROME_PATH, or install chromium');
   tmpProfile = await mkdtemp(path.join(tmpdir(), 'socket-scope-profile-'));
@@ -151,7 +160,11 @@ async function launchChromium() {
 }
 
 async function launchFirefox() {
-  const executablePath = findExecutable('FIREFOX_PATH', ['firefox-esr', 'firefox'], ['/Applications/Firefox.app/Contents/MacOS/firefox']);
+  const executablePath = findExecutable(
+    'FIREFOX_PATH',
+    ['firefox-esr', 'firefox'],
+    ['/Applications/Firefox.app/Contents/MacOS/firefox'],
+  );
   if (!executablePath) throw new Error('no Firefox found: set FIREFOX_PATH, or install firefox-esr');
   const { default: puppeteer } = await import('puppeteer-core');
   // Puppeteer creates (and removes on close) its own temporary Firefox profile.

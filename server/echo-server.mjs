@@ -38,7 +38,9 @@ export async function startEchoServer({ port = 0, host = '127.0.0.1', pages = {}
       }
       return;
     }
-    res.writeHead(426, { 'content-type': 'text/plain' }).end('Socket Scope echo server: connect with a WebSocket client\n');
+    res
+      .writeHead(426, { 'content-type': 'text/plain' })
+      .end('Socket Scope echo server: connect with a WebSocket client\n');
   });
 
   const wss = new WebSocketServer({
@@ -84,7 +86,8 @@ export async function startEchoServer({ port = 0, host = '127.0.0.1', pages = {}
       let sent = 0;
       const total = rate * seconds;
       const timer = setInterval(() => {
-        for (let i = 0; i < perTick && sent < total; i++) ws.send(`{"seq":${++sent},"price":${(100 + Math.sin(sent) * 5).toFixed(3)}}`);
+        for (let i = 0; i < perTick && sent < total; i++)
+          ws.send(`{"seq":${++sent},"price":${(100 + Math.sin(sent) * 5).toFixed(3)}}`);
         if (sent >= total) {
           clearInterval(timer);
           ws.close(1000, 'stream done');

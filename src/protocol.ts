@@ -27,8 +27,7 @@ export type Direction = 'out' | 'in';
 
 /** A frame's payload as it crosses a port. `kind` is the opcode, never guessed from content. */
 export type WirePayload =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'binary'; readonly base64: string };
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary'; readonly base64: string };
 
 /** One observed event of a socket, in the order it happened. `time` is epoch ms (fractional). */
 export type SocketEvent =
@@ -222,8 +221,18 @@ export type PopupToBackground =
     }
   /** Popup log actions: clear a log, forget a closed connection, set the frame limit. */
   | { readonly source: 'socket-scope-popup'; readonly type: 'clear-log' | 'remove'; readonly connectionId: string }
-  | { readonly source: 'socket-scope-popup'; readonly type: 'set-log-limit'; readonly connectionId: string; readonly maxFrames: number }
-  | { readonly source: 'socket-scope-popup'; readonly type: 'start-repeat'; readonly connectionId: string; readonly plan: RepeatPlan }
+  | {
+      readonly source: 'socket-scope-popup';
+      readonly type: 'set-log-limit';
+      readonly connectionId: string;
+      readonly maxFrames: number;
+    }
+  | {
+      readonly source: 'socket-scope-popup';
+      readonly type: 'start-repeat';
+      readonly connectionId: string;
+      readonly plan: RepeatPlan;
+    }
   | { readonly source: 'socket-scope-popup'; readonly type: 'stop-repeat'; readonly connectionId: string };
 
 export type BackgroundToPopup =
@@ -248,9 +257,26 @@ export type BackgroundToPopup =
 // ---------------------------------------------------------------------------------------------
 
 export type BackgroundToOffscreen =
-  | { readonly source: 'socket-scope-background'; readonly type: 'socket-open'; readonly socketId: string; readonly url: string; readonly protocols: readonly string[] }
-  | { readonly source: 'socket-scope-background'; readonly type: 'socket-send'; readonly socketId: string; readonly payload: WirePayload }
-  | { readonly source: 'socket-scope-background'; readonly type: 'socket-close'; readonly socketId: string; readonly code?: number; readonly reason?: string };
+  | {
+      readonly source: 'socket-scope-background';
+      readonly type: 'socket-open';
+      readonly socketId: string;
+      readonly url: string;
+      readonly protocols: readonly string[];
+    }
+  | {
+      readonly source: 'socket-scope-background';
+      readonly type: 'socket-send';
+      readonly socketId: string;
+      readonly payload: WirePayload;
+    }
+  | {
+      readonly source: 'socket-scope-background';
+      readonly type: 'socket-close';
+      readonly socketId: string;
+      readonly code?: number;
+      readonly reason?: string;
+    };
 
 /** What happened to one offscreen socket, mirroring the WebSocket events. */
 export type OffscreenSocketEvent =
@@ -275,7 +301,12 @@ export type PanelToBackground =
   /** Empties the tab's capture log (frames, lifecycle events, drop count); watchers get a new snapshot. */
   | { readonly source: 'socket-scope-panel'; readonly type: 'clear'; readonly tabId: number }
   /** Acts on the inspected tab's sockets (send, fake, close, rules): see PageCommand. */
-  | { readonly source: 'socket-scope-panel'; readonly type: 'page-command'; readonly tabId: number; readonly command: PageCommand };
+  | {
+      readonly source: 'socket-scope-panel';
+      readonly type: 'page-command';
+      readonly tabId: number;
+      readonly command: PageCommand;
+    };
 
 export type BackgroundToPanel =
   | {
@@ -293,15 +324,30 @@ export type BackgroundToPanel =
       readonly dropped: number;
     }
   /** A page command could not be delivered (socket gone, page navigated away). */
-  | { readonly source: 'socket-scope-background'; readonly type: 'command-error'; readonly tabId: number; readonly message: string }
+  | {
+      readonly source: 'socket-scope-background';
+      readonly type: 'command-error';
+      readonly tabId: number;
+      readonly message: string;
+    }
   /** The tab's rules, sent when a panel subscribes (rules outlive the panel that set them). */
-  | { readonly source: 'socket-scope-background'; readonly type: 'rules'; readonly tabId: number; readonly rules: readonly FrameRule[] }
+  | {
+      readonly source: 'socket-scope-background';
+      readonly type: 'rules';
+      readonly tabId: number;
+      readonly rules: readonly FrameRule[];
+    }
   /**
    * Saving the tab's capture in browser storage failed (`problem`), or works again (null).
    * Sent when it changes, and after a snapshot while there is a problem (a snapshot starts the
    * panel's view over, so no problem is assumed until told).
    */
-  | { readonly source: 'socket-scope-background'; readonly type: 'save-status'; readonly tabId: number; readonly problem: SaveProblem | null };
+  | {
+      readonly source: 'socket-scope-background';
+      readonly type: 'save-status';
+      readonly tabId: number;
+      readonly problem: SaveProblem | null;
+    };
 
 /**
  * Why a tab's capture is not saved: it is then in memory only and would be lost if the browser
@@ -341,7 +387,8 @@ export function isWirePayload(x: unknown): x is WirePayload {
   if (!isRecord(x)) return false;
   if (x.kind === 'text') return isString(x.text);
   // Padded base64 only (what bytesToBase64 writes): base64ByteLength relies on length % 4 === 0.
-  if (x.kind === 'binary') return isString(x.base64) && x.base64.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(x.base64);
+  if (x.kind === 'binary')
+    return isString(x.base64) && x.base64.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(x.base64);
   return false;
 }
 
@@ -359,12 +406,19 @@ export function isSocketEvent(x: unknown): x is SocketEvent {
     case 'open':
       return isString(x.protocol) && isString(x.extensions);
     case 'frame':
-      return (x.direction === 'in' || x.direction === 'out') && isWirePayload(x.payload) && (x.mark === undefined || isFrameMark(x.mark));
+      return (
+        (x.direction === 'in' || x.direction === 'out') &&
+        isWirePayload(x.payload) &&
+        (x.mark === undefined || isFrameMark(x.mark))
+      );
     case 'error':
       return isString(x.message);
     case 'close':
       return (
-        isFiniteNumber(x.code) && isString(x.reason) && x.reason.length <= LIMITS.maxReasonLength && typeof x.wasClean === 'boolean'
+        isFiniteNumber(x.code) &&
+        isString(x.reason) &&
+        x.reason.length <= LIMITS.maxReasonLength &&
+        typeof x.wasClean === 'boolean'
       );
     default:
       return false;
@@ -399,14 +453,25 @@ function isOffscreenSocketEvent(x: unknown): x is OffscreenSocketEvent {
     case 'error':
       return true;
     case 'close':
-      return isFiniteNumber(x.code) && isString(x.reason) && x.reason.length <= LIMITS.maxReasonLength && typeof x.wasClean === 'boolean';
+      return (
+        isFiniteNumber(x.code) &&
+        isString(x.reason) &&
+        x.reason.length <= LIMITS.maxReasonLength &&
+        typeof x.wasClean === 'boolean'
+      );
     default:
       return false;
   }
 }
 
 export function isOffscreenToBackground(x: unknown): x is OffscreenToBackground {
-  return isRecord(x) && x.source === 'socket-scope-offscreen' && x.type === 'socket-event' && isString(x.socketId) && isOffscreenSocketEvent(x.event);
+  return (
+    isRecord(x) &&
+    x.source === 'socket-scope-offscreen' &&
+    x.type === 'socket-event' &&
+    isString(x.socketId) &&
+    isOffscreenSocketEvent(x.event)
+  );
 }
 
 const isRelayPayload = (x: unknown): x is RelayPayload => isString(x) || x instanceof ArrayBuffer || x instanceof Blob;
@@ -419,7 +484,14 @@ const hookEventLength = (type: unknown): number =>
 
 /** A hook tuple as the relay forwards it; the same limits as isSocketEvent. */
 export function isRelayEvent(x: unknown): x is RelayEvent {
-  if (!Array.isArray(x) || x.length !== hookEventLength(x[0]) || !isString(x[1]) || x[1].length > 128 || !isFiniteNumber(x[2])) return false;
+  if (
+    !Array.isArray(x) ||
+    x.length !== hookEventLength(x[0]) ||
+    !isString(x[1]) ||
+    x[1].length > 128 ||
+    !isFiniteNumber(x[2])
+  )
+    return false;
   switch (x[0]) {
     case 'created':
       return (
@@ -437,7 +509,9 @@ export function isRelayEvent(x: unknown): x is RelayEvent {
     case 'error':
       return typeof x[3] === 'boolean';
     case 'close':
-      return isFiniteNumber(x[3]) && isString(x[4]) && x[4].length <= LIMITS.maxReasonLength && typeof x[5] === 'boolean';
+      return (
+        isFiniteNumber(x[3]) && isString(x[4]) && x[4].length <= LIMITS.maxReasonLength && typeof x[5] === 'boolean'
+      );
     default:
       return false;
   }
@@ -448,7 +522,7 @@ export function isRelayEvent(x: unknown): x is RelayEvent {
  * an unknown type, or fields missing at the end. The events' fields are not checked here.
  */
 export function forEachHookEvent(batch: HookBatch, visit: (type: HookEvent[0], start: number) => void): boolean {
-  for (let i = 0; i < batch.length; ) {
+  for (let i = 0; i < batch.length;) {
     const type = batch[i];
     const length = hookEventLength(type);
     if (length === 0 || i + length > batch.length) return false;
@@ -480,13 +554,24 @@ export function relayEventsOf(batch: unknown): RelayEvent[] | null {
 }
 
 export function isRelayToBackground(x: unknown): x is RelayToBackground {
-  return isRecord(x) && x.source === 'socket-scope-relay' && x.type === 'capture' && isSeq(x.seq) && relayEventsOf(x.batch) !== null;
+  return (
+    isRecord(x) &&
+    x.source === 'socket-scope-relay' &&
+    x.type === 'capture' &&
+    isSeq(x.seq) &&
+    relayEventsOf(x.batch) !== null
+  );
 }
 
 const isHandshakeHeader = (x: unknown): x is HandshakeHeader =>
-  isRecord(x) && isString(x.name) && /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,256}$/.test(x.name) && isString(x.value) && x.value.length <= 8_192;
+  isRecord(x) &&
+  isString(x.name) &&
+  /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,256}$/.test(x.name) &&
+  isString(x.value) &&
+  x.value.length <= 8_192;
 
-const isCount = (x: unknown, min: number, max: number): x is number => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+const isCount = (x: unknown, min: number, max: number): x is number =>
+  Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
 
 function isRepeatPlan(x: unknown): x is RepeatPlan {
   return (
@@ -501,7 +586,10 @@ function isRepeatPlan(x: unknown): x is RepeatPlan {
 }
 
 const isRepeatStatus = (x: unknown): x is RepeatStatus =>
-  isRecord(x) && isFiniteNumber(x.intervalMs) && (x.times === null || isFiniteNumber(x.times)) && isFiniteNumber(x.sent);
+  isRecord(x) &&
+  isFiniteNumber(x.intervalMs) &&
+  (x.times === null || isFiniteNumber(x.times)) &&
+  isFiniteNumber(x.sent);
 
 export function isPopupToBackground(x: unknown): x is PopupToBackground {
   if (!isRecord(x) || x.source !== 'socket-scope-popup') return false;
@@ -514,7 +602,8 @@ export function isPopupToBackground(x: unknown): x is PopupToBackground {
         x.url.length <= LIMITS.maxUrlLength &&
         isStringArray(x.protocols) &&
         (x.autoReconnect === undefined || typeof x.autoReconnect === 'boolean') &&
-        (x.headers === undefined || (Array.isArray(x.headers) && x.headers.length <= 50 && x.headers.every(isHandshakeHeader)))
+        (x.headers === undefined ||
+          (Array.isArray(x.headers) && x.headers.length <= 50 && x.headers.every(isHandshakeHeader)))
       );
     case 'clear-log':
     case 'remove':
@@ -558,7 +647,14 @@ export function isFrameMark(x: unknown): x is FrameMark {
 
 /** Rules are compiled in the page: an invalid pattern is rejected here, not thrown there. */
 export function isFrameRule(x: unknown): x is FrameRule {
-  if (!isRecord(x) || !isString(x.id) || typeof x.enabled !== 'boolean' || !isString(x.urlContains) || !isString(x.pattern)) return false;
+  if (
+    !isRecord(x) ||
+    !isString(x.id) ||
+    typeof x.enabled !== 'boolean' ||
+    !isString(x.urlContains) ||
+    !isString(x.pattern)
+  )
+    return false;
   if (x.direction !== 'in' && x.direction !== 'out' && x.direction !== 'both') return false;
   if (x.pattern.length > 4_096) return false;
   try {
@@ -582,7 +678,13 @@ export function isPageCommand(x: unknown): x is PageCommand {
     case 'fake-incoming':
       return isWirePayload(x.payload);
     case 'simulate-close':
-      return Number.isInteger(x.code) && (x.code as number) >= 1000 && (x.code as number) <= 4999 && isString(x.reason) && x.reason.length <= 123;
+      return (
+        Number.isInteger(x.code) &&
+        (x.code as number) >= 1000 &&
+        (x.code as number) <= 4999 &&
+        isString(x.reason) &&
+        x.reason.length <= 123
+      );
     case 'simulate-error':
       return true;
     default:
@@ -632,7 +734,12 @@ export function isBackgroundToPopup(x: unknown): x is BackgroundToPopup {
 export const MAX_SAVE_PROBLEM_LENGTH = 2_000;
 
 function isSaveProblem(x: unknown): x is SaveProblem {
-  return isRecord(x) && (x.reason === 'quota' || x.reason === 'error') && isString(x.message) && x.message.length <= MAX_SAVE_PROBLEM_LENGTH;
+  return (
+    isRecord(x) &&
+    (x.reason === 'quota' || x.reason === 'error') &&
+    isString(x.message) &&
+    x.message.length <= MAX_SAVE_PROBLEM_LENGTH
+  );
 }
 
 export function isBackgroundToPanel(x: unknown): x is BackgroundToPanel {
@@ -686,7 +793,9 @@ export interface HookRule {
 }
 
 /** The enabled rules that apply to each socket, by direction (the relay matches the URLs). */
-export type HookRules = Readonly<Record<string, { readonly in: readonly HookRule[]; readonly out: readonly HookRule[] }>>;
+export type HookRules = Readonly<
+  Record<string, { readonly in: readonly HookRule[]; readonly out: readonly HookRule[] }>
+>;
 
 /** A page command as the hook receives it: payloads already turned into page values. */
 export type HookCommand =
@@ -694,7 +803,12 @@ export type HookCommand =
   | { readonly type: 'set-rules'; readonly rules: HookRules }
   | { readonly type: 'send'; readonly socketId: string; readonly data: string | ArrayBuffer }
   /** `origin` is the socket URL's origin, as a real message event carries it. */
-  | { readonly type: 'fake-incoming'; readonly socketId: string; readonly data: string | ArrayBuffer; readonly origin: string };
+  | {
+      readonly type: 'fake-incoming';
+      readonly socketId: string;
+      readonly data: string | ArrayBuffer;
+      readonly origin: string;
+    };
 
 /**
  * A hook event, as the background splits it out of a batch (HookBatch): a tuple, because the
@@ -702,7 +816,15 @@ export type HookCommand =
  * every structured clone). The background turns each into a SocketEvent (core/relay-events.ts).
  */
 export type HookEvent<P = HookPayload> =
-  | readonly [type: 'created', socketId: string, time: number, url: string, protocols: string[], frameUrl: string, stack: string]
+  | readonly [
+      type: 'created',
+      socketId: string,
+      time: number,
+      url: string,
+      protocols: string[],
+      frameUrl: string,
+      stack: string,
+    ]
   | readonly [type: 'open', socketId: string, time: number, protocol: string, extensions: string]
   | readonly [type: 'frame', socketId: string, time: number, direction: Direction, data: P, mark?: HookFrameMark<P>]
   | readonly [type: 'error', socketId: string, time: number, simulated: boolean]
@@ -715,7 +837,13 @@ export type HookEvent<P = HookPayload> =
  * event, ~12 % flat. Each event's length follows from its type (HOOK_EVENT_LENGTHS).
  */
 export type HookBatch = readonly unknown[];
-export const HOOK_EVENT_LENGTHS: Readonly<Record<HookEvent[0], number>> = { created: 7, open: 5, frame: 6, error: 4, close: 6 };
+export const HOOK_EVENT_LENGTHS: Readonly<Record<HookEvent[0], number>> = {
+  created: 7,
+  open: 5,
+  frame: 6,
+  error: 4,
+  close: 6,
+};
 
 /** A hook event as the relay forwards it to the background. */
 export type RelayEvent = HookEvent<RelayPayload>;

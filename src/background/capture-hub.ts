@@ -37,7 +37,10 @@ export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS)
   const clearListeners: ((tabId: number) => void)[] = [];
   const saveProblems = new Map<number, SaveProblem>();
   const saveStatus = (tabId: number): BackgroundToPanel => ({
-    source: 'socket-scope-background', type: 'save-status', tabId, problem: saveProblems.get(tabId) ?? null,
+    source: 'socket-scope-background',
+    type: 'save-status',
+    tabId,
+    problem: saveProblems.get(tabId) ?? null,
   });
 
   const logFor = (tabId: number) => {
@@ -62,7 +65,13 @@ export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS)
     if (chunks.length === 0) chunks.push([]);
     for (const panel of to) {
       chunks.forEach((events, i) =>
-        panel.post({ source: 'socket-scope-background', type: i === 0 ? 'capture-snapshot' : 'capture-update', tabId, events, dropped: log.dropped }),
+        panel.post({
+          source: 'socket-scope-background',
+          type: i === 0 ? 'capture-snapshot' : 'capture-update',
+          tabId,
+          events,
+          dropped: log.dropped,
+        }),
       );
       if (problem) panel.post(problem);
     }
@@ -74,7 +83,13 @@ export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS)
       log.append(events);
       const watchers = panels.get(tabId);
       if (!watchers) return;
-      const update: BackgroundToPanel = { source: 'socket-scope-background', type: 'capture-update', tabId, events, dropped: log.dropped };
+      const update: BackgroundToPanel = {
+        source: 'socket-scope-background',
+        type: 'capture-update',
+        tabId,
+        events,
+        dropped: log.dropped,
+      };
       for (const panel of watchers) panel.post(update);
     },
     addPanel(channel) {

@@ -13,7 +13,11 @@ import { createCaptureSaver } from './capture-saver';
 export function manageCapture(hub: CaptureHub) {
   const persistence = createCapturePersistence();
   let settings: Settings = DEFAULT_SETTINGS;
-  const saver = createCaptureSaver({ writes: persistence, logOf: (tabId) => hub.logOf(tabId), maxFrames: () => settings.captureMaxFrames });
+  const saver = createCaptureSaver({
+    writes: persistence,
+    logOf: (tabId) => hub.logOf(tabId),
+    maxFrames: () => settings.captureMaxFrames,
+  });
   // Storage full or failing: the capture goes on in memory, and the tab's panels say so.
   saver.onProblem((tabId, problem) => {
     if (problem) console.warn(`Socket Scope: tab ${tabId}: ${problem.message}`);

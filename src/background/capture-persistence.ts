@@ -85,7 +85,10 @@ export function createCapturePersistence() {
           // already finished
         }
         if (attempt === 2) throw error;
-        void connection?.then((db) => db.close(), () => {});
+        void connection?.then(
+          (db) => db.close(),
+          () => {},
+        );
         connection = null;
       }
     }
@@ -112,7 +115,10 @@ export function createCapturePersistence() {
       } catch (error) {
         // The next write starts on a new connection: Firefox refuses every change on one whose
         // write hit a full quota, also those made later in a callback (replace's add).
-        void connection?.then((db) => db.close(), () => {});
+        void connection?.then(
+          (db) => db.close(),
+          () => {},
+        );
         connection = null;
         return { ok: false, error };
       }

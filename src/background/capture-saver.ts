@@ -194,5 +194,12 @@ interface TabSave {
 }
 
 const newTabSave = (): TabSave => ({
-  pending: [], rewrite: false, sinceRewrite: 0, writing: null, failures: 0, retryTimer: null, problem: null, waiting: [],
+  pending: [],
+  rewrite: false,
+  sinceRewrite: 0,
+  writing: null,
+  failures: 0,
+  retryTimer: null,
+  problem: null,
+  waiting: [],
 });

@@ -3,7 +3,14 @@ import { base64ToBytes as base64Bytes } from '../core/bytes';
 import { checkWebSocketUrl } from '../core/ws-url';
 import type { ConnectionSummary, HandshakeHeader, RepeatPlan, SocketEvent, WirePayload } from '../protocol';
 import { startRepeat } from './repeat-sender';
-import { attachSocket, reconnectDelay, summaryOf, type Connection, type ReconnectOptions, type WebSocketLike } from './connection';
+import {
+  attachSocket,
+  reconnectDelay,
+  summaryOf,
+  type Connection,
+  type ReconnectOptions,
+  type WebSocketLike,
+} from './connection';
 
 export type { WebSocketLike } from './connection';
 
@@ -13,7 +20,12 @@ export type { WebSocketLike } from './connection';
  * `ws` package's client against a real server.
  */
 export interface ConnectionManager {
-  connect(url: string, protocols: readonly string[], autoReconnect?: boolean, headers?: readonly HandshakeHeader[]): Result<{ id: string }>;
+  connect(
+    url: string,
+    protocols: readonly string[],
+    autoReconnect?: boolean,
+    headers?: readonly HandshakeHeader[],
+  ): Result<{ id: string }>;
   send(id: string, payload: WirePayload): Result;
   disconnect(id: string, code: number, reason: string): Result;
   clearLog(id: string): Result;
@@ -40,7 +52,9 @@ export interface HandshakeHeaderSupport {
   readonly createSocket?: WebSocketFactory;
 }
 
-const NO_HEADER_SUPPORT: HandshakeHeaderSupport = { apply: () => Promise.reject(new Error('Handshake headers are not supported here')) };
+const NO_HEADER_SUPPORT: HandshakeHeaderSupport = {
+  apply: () => Promise.reject(new Error('Handshake headers are not supported here')),
+};
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -94,13 +108,19 @@ export function createConnectionManager(
     c.state = 'connecting';
     record(c, { type: 'created', socketId: c.id, time: now(), url: c.url, protocols: [...c.protocols], frameUrl: '' });
     // The headers only matter for the handshake: the rule goes as soon as it is over.
-    attachSocket(c, c.socket, now, (event) => {
-      if (event.type === 'open' || event.type === 'close') removeHeaders();
-      record(c, event);
-    }, () => {
-      stopRepeat(c);
-      scheduleReconnect(c);
-    });
+    attachSocket(
+      c,
+      c.socket,
+      now,
+      (event) => {
+        if (event.type === 'open' || event.type === 'close') removeHeaders();
+        record(c, event);
+      },
+      () => {
+        stopRepeat(c);
+        scheduleReconnect(c);
+      },
+    );
     return { ok: true };
   };
 
@@ -161,9 +181,26 @@ export function createConnectionManager(
       if (!checked.ok) return checked;
       const id = `c${nextId++}`;
       const c: Connection = {
-        id, url: checked.url, protocols: [...protocols], headers: [...headers], socket: null, state: 'connecting', protocol: '', extensions: '',
-        createdAt: now(), openedAt: null, closeCode: null, closeReason: '', log: createEventLog(limits),
-        frameLimit: limits.maxFrames, droppedBefore: 0, autoReconnect, reconnectAttempt: 0, reconnectAt: null, reconnectTimer: null, userClosed: false,
+        id,
+        url: checked.url,
+        protocols: [...protocols],
+        headers: [...headers],
+        socket: null,
+        state: 'connecting',
+        protocol: '',
+        extensions: '',
+        createdAt: now(),
+        openedAt: null,
+        closeCode: null,
+        closeReason: '',
+        log: createEventLog(limits),
+        frameLimit: limits.maxFrames,
+        droppedBefore: 0,
+        autoReconnect,
+        reconnectAttempt: 0,
+        reconnectAt: null,
+        reconnectTimer: null,
+        userClosed: false,
         repeat: null,
       };
       connections.set(id, c);
@@ -176,10 +213,14 @@ export function createConnectionManager(
       withConnection(id, (c) => {
         if (c.state !== 'open') return { ok: false, error: `Cannot repeat: the connection is ${c.state}` };
         stopRepeat(c);
-        const started = startRepeat(plan, (payload) => sendNow(c, payload), () => {
-          c.repeat = null;
-          summariesChanged();
-        });
+        const started = startRepeat(
+          plan,
+          (payload) => sendNow(c, payload),
+          () => {
+            c.repeat = null;
+            summariesChanged();
+          },
+        );
         if (!started.ok) return started;
         // A repeat of one send is already over: only a running one is kept.
         if (started.repeat.isRunning()) c.repeat = started.repeat;

@@ -3,7 +3,10 @@ import type { EventLog } from '../core/event-log';
 import type { RunningRepeat } from './repeat-sender';
 import type { ConnectionSummary, HandshakeHeader, SocketEvent, SocketState } from '../protocol';
 
-export type WebSocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState' | 'protocol' | 'extensions' | 'binaryType'> & {
+export type WebSocketLike = Pick<
+  WebSocket,
+  'send' | 'close' | 'readyState' | 'protocol' | 'extensions' | 'binaryType'
+> & {
   onopen: ((e: Event) => void) | null;
   onmessage: ((e: MessageEvent) => void) | null;
   onerror: ((e: Event) => void) | null;
@@ -77,7 +80,9 @@ export function attachSocket(
     if (!current()) return;
     // Browsers do not say why a socket failed; the close event that follows carries the code.
     const message =
-      c.state === 'connecting' ? 'Connection failed (refused, unreachable, TLS or handshake rejected)' : 'Connection error';
+      c.state === 'connecting'
+        ? 'Connection failed (refused, unreachable, TLS or handshake rejected)'
+        : 'Connection error';
     record({ type: 'error', socketId: id, time: now(), message });
   };
   socket.onclose = (e) => {
@@ -92,9 +97,21 @@ export function attachSocket(
 
 export function summaryOf(c: Connection): ConnectionSummary {
   return {
-    id: c.id, url: c.url, state: c.state, protocol: c.protocol, extensions: c.extensions, openedAt: c.openedAt,
-    closeCode: c.closeCode, closeReason: c.closeReason, dropped: c.droppedBefore + c.log.dropped, createdAt: c.createdAt,
-    protocols: c.protocols, autoReconnect: c.autoReconnect, reconnectAttempt: c.reconnectAttempt,
-    reconnectAt: c.reconnectAt, frameLimit: c.frameLimit, repeat: c.repeat?.status() ?? null,
+    id: c.id,
+    url: c.url,
+    state: c.state,
+    protocol: c.protocol,
+    extensions: c.extensions,
+    openedAt: c.openedAt,
+    closeCode: c.closeCode,
+    closeReason: c.closeReason,
+    dropped: c.droppedBefore + c.log.dropped,
+    createdAt: c.createdAt,
+    protocols: c.protocols,
+    autoReconnect: c.autoReconnect,
+    reconnectAttempt: c.reconnectAttempt,
+    reconnectAt: c.reconnectAt,
+    frameLimit: c.frameLimit,
+    repeat: c.repeat?.status() ?? null,
   };
 }

@@ -42,7 +42,9 @@ export function createHeaderRules(getApi: () => SessionRulesApi | undefined) {
       return () => {
         if (removed) return;
         removed = true;
-        dnr.updateSessionRules({ removeRuleIds: [id] }).catch((error: unknown) => console.warn('could not remove header rule', id, error));
+        dnr
+          .updateSessionRules({ removeRuleIds: [id] })
+          .catch((error: unknown) => console.warn('could not remove header rule', id, error));
       };
     },
   };

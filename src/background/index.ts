@@ -36,14 +36,22 @@ import { createPopupHub } from './popup-hub';
 const captureHub = createCaptureHub();
 const capture = manageCapture(captureHub);
 const pageCommands = createPageCommandRouter();
-const headerRules = createHeaderRules(() => (browser as unknown as { declarativeNetRequest?: SessionRulesApi }).declarativeNetRequest);
+const headerRules = createHeaderRules(
+  () => (browser as unknown as { declarativeNetRequest?: SessionRulesApi }).declarativeNetRequest,
+);
 // Chrome: sockets with handshake headers are opened in an offscreen document (see offscreen.ts).
 const offscreen = offscreenApi();
 const offscreenSockets = offscreen ? createOffscreenSockets(() => startOffscreenDocument(offscreen)) : null;
-const connections = createConnectionManager((url, protocols) => new WebSocket(url, protocols), undefined, undefined, undefined, {
-  apply: (url, headers) => headerRules.apply(url, headers),
-  ...(offscreenSockets ? { createSocket: offscreenSockets.create } : {}),
-});
+const connections = createConnectionManager(
+  (url, protocols) => new WebSocket(url, protocols),
+  undefined,
+  undefined,
+  undefined,
+  {
+    apply: (url, headers) => headerRules.apply(url, headers),
+    ...(offscreenSockets ? { createSocket: offscreenSockets.create } : {}),
+  },
+);
 const popupHub = createPopupHub(connections);
 // While a popup connection is open or opening, keep the background alive (see keep-alive.ts).
 const keepAlive = createKeepAlive(
@@ -62,7 +70,9 @@ const reject = () => {
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 const isExtensionPage = (port: Runtime.Port) =>
-  port.sender?.id === browser.runtime.id && typeof port.sender.url === 'string' && new URL(port.sender.url).origin === extensionOrigin;
+  port.sender?.id === browser.runtime.id &&
+  typeof port.sender.url === 'string' &&
+  new URL(port.sender.url).origin === extensionOrigin;
 const isOffscreenDocument = (port: Runtime.Port) =>
   port.sender?.id === browser.runtime.id && port.sender.url === browser.runtime.getURL('offscreen.html');
 
@@ -99,24 +109,39 @@ browser.runtime.onConnect.addListener((port) => {
     }
     case PORT_NAMES.popup:
       if (!isExtensionPage(port)) return port.disconnect();
-      return popupHub.addPopup(createPortChannel<BackgroundToPopup, PopupToBackground>(port, isPopupToBackground, reject));
+      return popupHub.addPopup(
+        createPortChannel<BackgroundToPopup, PopupToBackground>(port, isPopupToBackground, reject),
+      );
     case PORT_NAMES.panel: {
       if (!isExtensionPage(port)) return port.disconnect();
       const panel = createPortChannel<BackgroundToPanel, PanelToBackground>(port, isPanelToBackground, reject);
       captureHub.addPanel(panel);
       panel.onMessage((message) => {
         if (message.type === 'subscribe') {
-          panel.post({ source: 'socket-scope-background', type: 'rules', tabId: message.tabId, rules: pageCommands.rulesOf(message.tabId) });
+          panel.post({
+            source: 'socket-scope-background',
+            type: 'rules',
+            tabId: message.tabId,
+            rules: pageCommands.rulesOf(message.tabId),
+          });
         }
         if (message.type !== 'page-command') return;
         const error = pageCommands.run(message.tabId, message.command);
-        if (error) panel.post({ source: 'socket-scope-background', type: 'command-error', tabId: message.tabId, message: error });
+        if (error)
+          panel.post({
+            source: 'socket-scope-background',
+            type: 'command-error',
+            tabId: message.tabId,
+            message: error,
+          });
       });
       return;
     }
     case PORT_NAMES.offscreen:
       if (!offscreenSockets || !isOffscreenDocument(port)) return port.disconnect();
-      return offscreenSockets.attach(createPortChannel<BackgroundToOffscreen, OffscreenToBackground>(port, isOffscreenToBackground, reject));
+      return offscreenSockets.attach(
+        createPortChannel<BackgroundToOffscreen, OffscreenToBackground>(port, isOffscreenToBackground, reject),
+      );
     default:
       port.disconnect();
   }
@@ -125,4 +150,15 @@ browser.runtime.onConnect.addListener((port) => {
 browser.tabs.onRemoved.addListener((tabId) => pageCommands.forgetTab(tabId));
 
 // Read by the e2e tests through serviceWorker.evaluate / getBackgroundPage().
-Object.assign(globalThis, { socketScopeDebug: { captureHub, capture, bootedAt: Date.now(), connections, rejected, keepAlive, pageCommands, offscreenSockets } });
+Object.assign(globalThis, {
+  socketScopeDebug: {
+    captureHub,
+    capture,
+    bootedAt: Date.now(),
+    connections,
+    rejected,
+    keepAlive,
+    pageCommands,
+    offscreenSockets,
+  },
+});

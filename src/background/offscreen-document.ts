@@ -15,6 +15,7 @@ export async function startOffscreenDocument(api: typeof chrome.offscreen): Prom
     url: 'offscreen.html',
     // No reason names WebSockets; WEB_RTC (real-time network APIs) is the nearest.
     reasons: [api.Reason.WEB_RTC],
-    justification: 'Opens the WebSocket connections the user gives handshake headers: Chrome applies header rules to extension documents, not to the service worker.',
+    justification:
+      'Opens the WebSocket connections the user gives handshake headers: Chrome applies header rules to extension documents, not to the service worker.',
   });
 }

@@ -6,7 +6,11 @@ import type { WebSocketLike } from './connection';
 
 export type OffscreenChannel = Channel<BackgroundToOffscreen, OffscreenToBackground>;
 
-type Command = BackgroundToOffscreen extends infer M ? (M extends BackgroundToOffscreen ? Omit<M, 'source'> : never) : never;
+type Command = BackgroundToOffscreen extends infer M
+  ? M extends BackgroundToOffscreen
+    ? Omit<M, 'source'>
+    : never
+  : never;
 
 /** A socket that lives in the offscreen document, seen from the background as a WebSocket. */
 interface RemoteSocket extends Omit<WebSocketLike, 'readyState' | 'protocol' | 'extensions'> {

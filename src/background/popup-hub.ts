@@ -48,7 +48,8 @@ export function createPopupHub(manager: ConnectionManager) {
     const connections = manager.summaries();
     const chunks = chunkEvents(manager.events(), SNAPSHOT_CHUNK);
     popup.post({ source: 'socket-scope-background', type: 'popup-snapshot', connections, events: chunks[0] ?? [] });
-    for (const events of chunks.slice(1)) popup.post({ source: 'socket-scope-background', type: 'popup-update', connections, events });
+    for (const events of chunks.slice(1))
+      popup.post({ source: 'socket-scope-background', type: 'popup-update', connections, events });
   };
 
   /** After a change that removes events (clear, remove, lower limit), every popup resyncs. */
@@ -67,7 +68,12 @@ export function createPopupHub(manager: ConnectionManager) {
             snapshot(popup);
             break;
           case 'connect': {
-            const result = manager.connect(message.url, message.protocols, message.autoReconnect ?? false, message.headers ?? []);
+            const result = manager.connect(
+              message.url,
+              message.protocols,
+              message.autoReconnect ?? false,
+              message.headers ?? [],
+            );
             if (!result.ok) fail(popup, result.error);
             break;
           }

@@ -34,7 +34,11 @@ export function startRepeat(
   let timer: ReturnType<typeof setInterval> | null = null;
 
   const sendNext = (): Result => {
-    const payload = composeMessage(plan.mode, plan.message, plan.variables, { counter: sent + 1, now: clock.now(), uuid: clock.uuid });
+    const payload = composeMessage(plan.mode, plan.message, plan.variables, {
+      counter: sent + 1,
+      now: clock.now(),
+      uuid: clock.uuid,
+    });
     if (!payload.ok) return payload;
     const result = send(payload.value);
     if (result.ok) sent++;
@@ -48,7 +52,11 @@ export function startRepeat(
 
   const first = sendNext();
   if (!first.ok) return first;
-  const repeat: RunningRepeat = { status: () => ({ intervalMs: plan.intervalMs, times: plan.times, sent }), isRunning: () => timer !== null, stop };
+  const repeat: RunningRepeat = {
+    status: () => ({ intervalMs: plan.intervalMs, times: plan.times, sent }),
+    isRunning: () => timer !== null,
+    stop,
+  };
   if (done()) return { ok: true, repeat };
   timer = setInterval(() => {
     const result = sendNext();

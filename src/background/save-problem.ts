@@ -5,7 +5,8 @@ import { MAX_SAVE_PROBLEM_LENGTH, type SaveProblem } from '../protocol';
  * Pure: the saver (capture-saver.ts) decides when to call these.
  */
 
-const CONSEQUENCE = "this tab's capture is kept in memory only and would be lost if the browser stops the extension's background";
+const CONSEQUENCE =
+  "this tab's capture is kept in memory only and would be lost if the browser stops the extension's background";
 
 /** Chrome and Firefox name a full quota `QuotaExceededError` (legacy DOMException code 22). */
 function isQuotaError(error: unknown): boolean {
@@ -33,7 +34,10 @@ export function describeSaveFailure(error: unknown): SaveProblem {
   }
   const message = `Could not save the capture (${errorText(error)}): ${CONSEQUENCE}. Saving is retried by itself.`;
   // The error text comes from the browser; keep the message within what the protocol accepts.
-  return { reason: 'error', message: message.length > MAX_SAVE_PROBLEM_LENGTH ? `${message.slice(0, MAX_SAVE_PROBLEM_LENGTH - 1)}…` : message };
+  return {
+    reason: 'error',
+    message: message.length > MAX_SAVE_PROBLEM_LENGTH ? `${message.slice(0, MAX_SAVE_PROBLEM_LENGTH - 1)}…` : message,
+  };
 }
 
 export const FIRST_RETRY_MS = 1_000;

@@ -27,7 +27,8 @@ export function parseHex(input: string): Parsed<Uint8Array> {
   const digits = input.replace(/0x/gi, '').replace(/[\s,:]/g, '');
   const bad = /[^0-9a-f]/i.exec(digits);
   if (bad) return { ok: false, error: `Invalid hex: "${bad[0]}" is not a hex digit` };
-  if (digits.length % 2 !== 0) return { ok: false, error: `Invalid hex: ${digits.length} digits is not a whole number of bytes` };
+  if (digits.length % 2 !== 0)
+    return { ok: false, error: `Invalid hex: ${digits.length} digits is not a whole number of bytes` };
   const out = new Uint8Array(digits.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(digits.slice(i * 2, i * 2 + 2), 16);
   return { ok: true, value: out };

@@ -18,13 +18,18 @@ export function rememberUrl(list: readonly string[], url: string): string[] {
 }
 
 export function saveEndpoint(list: readonly SavedEndpoint[], endpoint: SavedEndpoint): SavedEndpoint[] {
-  return [endpoint, ...list.filter((e) => e.url !== endpoint.url || e.protocols !== endpoint.protocols)].slice(0, MAX_SAVED);
+  return [endpoint, ...list.filter((e) => e.url !== endpoint.url || e.protocols !== endpoint.protocols)].slice(
+    0,
+    MAX_SAVED,
+  );
 }
 
 /** Storage is another context's data: keep only well-formed entries. */
 export function readEndpointLists(stored: unknown): EndpointLists {
   const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
-  const recentUrls = Array.isArray(s.recentUrls) ? s.recentUrls.filter((u): u is string => typeof u === 'string').slice(0, MAX_RECENT) : [];
+  const recentUrls = Array.isArray(s.recentUrls)
+    ? s.recentUrls.filter((u): u is string => typeof u === 'string').slice(0, MAX_RECENT)
+    : [];
   const endpoints = Array.isArray(s.endpoints)
     ? s.endpoints
         .filter((e): e is SavedEndpoint => typeof e?.url === 'string' && typeof e?.protocols === 'string')

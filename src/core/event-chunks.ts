@@ -1,14 +1,22 @@
 import { LIMITS, forEachHookEvent, type HookBatch, type SocketEvent } from '../protocol';
 
 const payloadChars = (event: SocketEvent) =>
-  event.type === 'frame' ? (event.payload.kind === 'text' ? event.payload.text.length : event.payload.base64.length) : 0;
+  event.type === 'frame'
+    ? event.payload.kind === 'text'
+      ? event.payload.text.length
+      : event.payload.base64.length
+    : 0;
 
 /**
  * Splits socket events so that no message exceeds the protocol's limits (events per message,
  * payload characters per message: text, or base64); the receiving guard refuses more events. A
  * single frame larger than the size limit still travels, alone.
  */
-export function chunkEvents(events: readonly SocketEvent[], maxEvents: number = LIMITS.maxEventsPerMessage, maxChars: number = LIMITS.maxMessageBytes): SocketEvent[][] {
+export function chunkEvents(
+  events: readonly SocketEvent[],
+  maxEvents: number = LIMITS.maxEventsPerMessage,
+  maxChars: number = LIMITS.maxMessageBytes,
+): SocketEvent[][] {
   const out: SocketEvent[][] = [];
   let chunk: SocketEvent[] = [];
   let chars = 0;
@@ -28,7 +36,8 @@ export function chunkEvents(events: readonly SocketEvent[], maxEvents: number = 
 }
 
 /** What a frame's payload adds to a message: a Blob crosses as a handle, its bytes stay in the browser. */
-const rawSize = (data: unknown) => (typeof data === 'string' ? data.length : data instanceof ArrayBuffer ? data.byteLength : 0);
+const rawSize = (data: unknown) =>
+  typeof data === 'string' ? data.length : data instanceof ArrayBuffer ? data.byteLength : 0;
 
 /** One message's worth of a relay's batch. */
 export interface HookChunk {
@@ -41,7 +50,11 @@ export interface HookChunk {
  * A relay's batch in batches within the limits (events; payload characters or bytes), each with
  * what it holds, in one walk. The batch itself when it fits, as it nearly always does: no copy.
  */
-export function chunkHookBatch(batch: HookBatch, maxEvents: number = LIMITS.maxEventsPerMessage, maxSize: number = LIMITS.maxMessageBytes): HookChunk[] {
+export function chunkHookBatch(
+  batch: HookBatch,
+  maxEvents: number = LIMITS.maxEventsPerMessage,
+  maxSize: number = LIMITS.maxMessageBytes,
+): HookChunk[] {
   const cuts: number[] = [];
   const helds: number[] = [];
   let events = 0;

@@ -12,7 +12,11 @@ export interface EventLogLimits {
   readonly maxLifecycleEvents: number;
 }
 
-export const DEFAULT_LIMITS: EventLogLimits = { maxFrames: 100_000, maxBytes: 256 * 1024 * 1024, maxLifecycleEvents: 20_000 };
+export const DEFAULT_LIMITS: EventLogLimits = {
+  maxFrames: 100_000,
+  maxBytes: 256 * 1024 * 1024,
+  maxLifecycleEvents: 20_000,
+};
 
 export interface EventLog {
   append(events: readonly SocketEvent[]): void;

@@ -1,11 +1,22 @@
 import type { HandshakeHeader } from '../protocol';
 
 /** Headers the browser writes itself for the WebSocket handshake: a rule must not touch them. */
-const BROWSER_OWNED = new Set(['host', 'connection', 'upgrade', 'sec-websocket-key', 'sec-websocket-version', 'sec-websocket-extensions', 'sec-websocket-protocol', 'content-length']);
+const BROWSER_OWNED = new Set([
+  'host',
+  'connection',
+  'upgrade',
+  'sec-websocket-key',
+  'sec-websocket-version',
+  'sec-websocket-extensions',
+  'sec-websocket-protocol',
+  'content-length',
+]);
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** "Name: value" lines (blank lines ignored) → headers, or what is wrong with which line. */
-export function parseHeaderLines(input: string): { ok: true; headers: HandshakeHeader[] } | { ok: false; error: string } {
+export function parseHeaderLines(
+  input: string,
+): { ok: true; headers: HandshakeHeader[] } | { ok: false; error: string } {
   const headers: HandshakeHeader[] = [];
   for (const [i, raw] of input.split('\n').entries()) {
     const line = raw.trim();
@@ -18,7 +29,8 @@ export function parseHeaderLines(input: string): { ok: true; headers: HandshakeH
       return { ok: false, error: `Header line ${i + 1}: ${name} is set by the browser for the handshake${hint}` };
     }
     const value = line.slice(colon + 1).trim();
-    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) return { ok: false, error: `Header line ${i + 1}: the value has control characters` };
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value))
+      return { ok: false, error: `Header line ${i + 1}: the value has control characters` };
     headers.push({ name, value });
   }
   return { ok: true, headers };

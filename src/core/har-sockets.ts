@@ -20,12 +20,19 @@ export interface SocketRecord {
 /** A socket read back from a HAR or JSON export: URL and frames with exact payloads. */
 export interface ImportedSocket {
   readonly url: string;
-  readonly frames: readonly { readonly direction: 'in' | 'out'; readonly time: number; readonly payload: WirePayload }[];
+  readonly frames: readonly {
+    readonly direction: 'in' | 'out';
+    readonly time: number;
+    readonly payload: WirePayload;
+  }[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function buildHar(sockets: readonly SocketRecord[], creator = { name: 'Socket Scope', version: '0.1.0' }): object {
+export function buildHar(
+  sockets: readonly SocketRecord[],
+  creator = { name: 'Socket Scope', version: '0.1.0' },
+): object {
   const entries = sockets.map((s) => {
     const created = s.events.find((e) => e.type === 'created');
     const opened = s.events.find((e) => e.type === 'open');
@@ -46,17 +53,39 @@ export function buildHar(sockets: readonly SocketRecord[], creator = { name: 'So
       startedDateTime: iso(start),
       time: opened ? Math.max(0, opened.time - start) : 0,
       request: {
-        method: 'GET', url: s.url, httpVersion: 'HTTP/1.1', cookies: [], queryString: [], headersSize: -1, bodySize: 0,
-        headers: created?.type === 'created' && created.protocols.length > 0
-          ? [{ name: 'Sec-WebSocket-Protocol', value: created.protocols.join(', ') }] : [],
+        method: 'GET',
+        url: s.url,
+        httpVersion: 'HTTP/1.1',
+        cookies: [],
+        queryString: [],
+        headersSize: -1,
+        bodySize: 0,
+        headers:
+          created?.type === 'created' && created.protocols.length > 0
+            ? [{ name: 'Sec-WebSocket-Protocol', value: created.protocols.join(', ') }]
+            : [],
       },
       response: {
-        status: opened ? 101 : 0, statusText: opened ? 'Switching Protocols' : '', httpVersion: 'HTTP/1.1', cookies: [],
+        status: opened ? 101 : 0,
+        statusText: opened ? 'Switching Protocols' : '',
+        httpVersion: 'HTTP/1.1',
+        cookies: [],
         headers: protocol ? [{ name: 'Sec-WebSocket-Protocol', value: protocol }] : [],
-        content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: -1,
+        content: { size: 0, mimeType: 'x-unknown' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: -1,
       },
       cache: {},
-      timings: { blocked: -1, dns: -1, ssl: -1, connect: -1, send: 0, wait: opened ? Math.max(0, opened.time - start) : 0, receive: 0 },
+      timings: {
+        blocked: -1,
+        dns: -1,
+        ssl: -1,
+        connect: -1,
+        send: 0,
+        wait: opened ? Math.max(0, opened.time - start) : 0,
+        receive: 0,
+      },
       _resourceType: 'websocket',
       _webSocketMessages: messages,
     };
@@ -80,11 +109,18 @@ export function parseHar(json: unknown): { ok: true; sockets: ImportedSocket[] }
     const frames: ImportedSocket['frames'][number][] = [];
     for (const [j, m] of entry._webSocketMessages.entries()) {
       const where = `entry ${i + 1}, message ${j + 1}`;
-      if (!isRecord(m) || (m.type !== 'send' && m.type !== 'receive') || typeof m.data !== 'string' || typeof m.time !== 'number') {
+      if (
+        !isRecord(m) ||
+        (m.type !== 'send' && m.type !== 'receive') ||
+        typeof m.data !== 'string' ||
+        typeof m.time !== 'number'
+      ) {
         return { ok: false, error: `Malformed WebSocket message (${where})` };
       }
-      if (m.opcode !== 1 && m.opcode !== 2) return { ok: false, error: `Unsupported opcode ${String(m.opcode)} (${where})` };
-      if (m.opcode === 2 && !BASE64.test(m.data)) return { ok: false, error: `Binary message is not base64 (${where})` };
+      if (m.opcode !== 1 && m.opcode !== 2)
+        return { ok: false, error: `Unsupported opcode ${String(m.opcode)} (${where})` };
+      if (m.opcode === 2 && !BASE64.test(m.data))
+        return { ok: false, error: `Binary message is not base64 (${where})` };
       const payload: WirePayload = m.opcode === 1 ? { kind: 'text', text: m.data } : { kind: 'binary', base64: m.data };
       frames.push({ direction: m.type === 'send' ? 'out' : 'in', time: m.time * 1000, payload });
     }

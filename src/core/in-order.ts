@@ -3,7 +3,10 @@
  * Blobs are being read): at once while nothing is waiting, so the common case costs no promise,
  * and behind the waiting ones otherwise, so that a Blob read never reorders frames.
  */
-export function createInOrder<T>(deliver: (value: T) => void, onError: (error: unknown) => void): (value: T | Promise<T>) => void {
+export function createInOrder<T>(
+  deliver: (value: T) => void,
+  onError: (error: unknown) => void,
+): (value: T | Promise<T>) => void {
   let queue: Promise<void> = Promise.resolve();
   let waiting = 0;
   return (value) => {

@@ -11,10 +11,17 @@ export function buildJsonExport(sockets: readonly SocketRecord[], exportedAt: nu
 const isFrameLike = (e: unknown): e is Extract<SocketEvent, { type: 'frame' }> => {
   const f = e as Extract<SocketEvent, { type: 'frame' }> | null;
   return (
-    typeof f === 'object' && f !== null && f.type === 'frame' && (f.direction === 'in' || f.direction === 'out') &&
-    typeof f.time === 'number' && typeof f.payload === 'object' && f.payload !== null &&
+    typeof f === 'object' &&
+    f !== null &&
+    f.type === 'frame' &&
+    (f.direction === 'in' || f.direction === 'out') &&
+    typeof f.time === 'number' &&
+    typeof f.payload === 'object' &&
+    f.payload !== null &&
     ((f.payload.kind === 'text' && typeof f.payload.text === 'string') ||
-      (f.payload.kind === 'binary' && typeof f.payload.base64 === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(f.payload.base64)))
+      (f.payload.kind === 'binary' &&
+        typeof f.payload.base64 === 'string' &&
+        /^[A-Za-z0-9+/]*={0,2}$/.test(f.payload.base64)))
   );
 };
 
@@ -31,12 +38,16 @@ export function parseLogFile(text: string): { ok: true; sockets: ImportedSocket[
   if (!Array.isArray(ours.sockets)) return { ok: false, error: 'Malformed export: no sockets' };
   const sockets: ImportedSocket[] = [];
   for (const s of ours.sockets as { url?: unknown; events?: unknown }[]) {
-    if (typeof s?.url !== 'string' || !Array.isArray(s.events)) return { ok: false, error: 'Malformed export: a socket has no url or events' };
-    const frames = s.events.filter(isFrameLike).map((f) => ({ direction: f.direction, time: f.time, payload: f.payload }));
+    if (typeof s?.url !== 'string' || !Array.isArray(s.events))
+      return { ok: false, error: 'Malformed export: a socket has no url or events' };
+    const frames = s.events
+      .filter(isFrameLike)
+      .map((f) => ({ direction: f.direction, time: f.time, payload: f.payload }));
     sockets.push({ url: s.url, frames });
   }
   return { ok: true, sockets };
 }
 
 /** The messages to replay: what was sent, in order. */
-export const sentFrames = (sockets: readonly ImportedSocket[]) => sockets.flatMap((s) => s.frames.filter((f) => f.direction === 'out'));
+export const sentFrames = (sockets: readonly ImportedSocket[]) =>
+  sockets.flatMap((s) => s.frames.filter((f) => f.direction === 'out'));

@@ -26,7 +26,8 @@ function searchableText(e: SocketEvent): string {
   }
 }
 
-export type CompiledFilter = { ok: true; test: (e: SocketEvent) => boolean; active: boolean } | { ok: false; error: string };
+export type CompiledFilter =
+  { ok: true; test: (e: SocketEvent) => boolean; active: boolean } | { ok: false; error: string };
 
 export function compileFilter(filter: LogFilter): CompiledFilter {
   let matchText: (s: string) => boolean = () => true;
@@ -36,7 +37,10 @@ export function compileFilter(filter: LogFilter): CompiledFilter {
       try {
         re = new RegExp(filter.text, 'i');
       } catch (error) {
-        return { ok: false, error: `Invalid regular expression: ${makeVisible(error instanceof Error ? error.message : String(error))}` };
+        return {
+          ok: false,
+          error: `Invalid regular expression: ${makeVisible(error instanceof Error ? error.message : String(error))}`,
+        };
       }
       matchText = (s) => re.test(s);
     } else {
@@ -48,7 +52,8 @@ export function compileFilter(filter: LogFilter): CompiledFilter {
   const test = (e: SocketEvent) => {
     if (filter.direction !== 'all' && (e.type !== 'frame' || e.direction !== filter.direction)) return false;
     if (filter.type === 'lifecycle' && e.type === 'frame') return false;
-    if ((filter.type === 'text' || filter.type === 'binary') && (e.type !== 'frame' || e.payload.kind !== filter.type)) return false;
+    if ((filter.type === 'text' || filter.type === 'binary') && (e.type !== 'frame' || e.payload.kind !== filter.type))
+      return false;
     return matchText(searchableText(e));
   };
   return { ok: true, test, active };

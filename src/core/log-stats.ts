@@ -12,7 +12,15 @@ export interface LogStats {
   rttTotal: number;
 }
 
-export const emptyStats = (): LogStats => ({ framesIn: 0, framesOut: 0, bytesIn: 0, bytesOut: 0, rttCount: 0, rttLast: null, rttTotal: 0 });
+export const emptyStats = (): LogStats => ({
+  framesIn: 0,
+  framesOut: 0,
+  bytesIn: 0,
+  bytesOut: 0,
+  rttCount: 0,
+  rttLast: null,
+  rttTotal: 0,
+});
 
 /** Counts a frame (call once per appended event). */
 export function countEvent(stats: LogStats, e: SocketEvent): void {

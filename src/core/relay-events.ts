@@ -1,4 +1,12 @@
-import { LIMITS, forEachHookEvent, type HookEvent, type RelayEvent, type RelayPayload, type SocketEvent, type WirePayload } from '../protocol';
+import {
+  LIMITS,
+  forEachHookEvent,
+  type HookEvent,
+  type RelayEvent,
+  type RelayPayload,
+  type SocketEvent,
+  type WirePayload,
+} from '../protocol';
 import { bytesToBase64 } from './bytes';
 
 /*
@@ -25,9 +33,11 @@ export function toRelayBatch(batch: unknown[], visit?: (type: HookEvent[0], star
 export type BytesEvent = HookEvent<string | ArrayBuffer>;
 
 const holdsBlob = (event: RelayEvent) =>
-  event[0] === 'frame' && (event[4] instanceof Blob || (event[5]?.kind === 'replaced' && event[5].original instanceof Blob));
+  event[0] === 'frame' &&
+  (event[4] instanceof Blob || (event[5]?.kind === 'replaced' && event[5].original instanceof Blob));
 
-const readPayload = async (data: RelayPayload): Promise<string | ArrayBuffer> => (data instanceof Blob ? data.arrayBuffer() : data);
+const readPayload = async (data: RelayPayload): Promise<string | ArrayBuffer> =>
+  data instanceof Blob ? data.arrayBuffer() : data;
 
 async function readEvent(event: RelayEvent): Promise<BytesEvent> {
   if (!holdsBlob(event) || event[0] !== 'frame') return event as BytesEvent;
@@ -49,27 +59,55 @@ export function toSocketEvents(events: readonly BytesEvent[]): SocketEvent[] {
 }
 
 function toWirePayload(data: string | ArrayBuffer): WirePayload {
-  return typeof data === 'string' ? { kind: 'text', text: data } : { kind: 'binary', base64: bytesToBase64(new Uint8Array(data)) };
+  return typeof data === 'string'
+    ? { kind: 'text', text: data }
+    : { kind: 'binary', base64: bytesToBase64(new Uint8Array(data)) };
 }
 
 /** Tuples are read by index, not destructured: array destructuring goes through the iterator protocol. */
 export function toSocketEvent(event: BytesEvent): SocketEvent {
   switch (event[0]) {
     case 'frame': {
-      const frame = { type: 'frame', socketId: event[1], time: event[2], direction: event[3], payload: toWirePayload(event[4]) } as const;
+      const frame = {
+        type: 'frame',
+        socketId: event[1],
+        time: event[2],
+        direction: event[3],
+        payload: toWirePayload(event[4]),
+      } as const;
       const mark = event[5];
       if (!mark) return frame;
       if (mark.kind !== 'replaced') return { ...frame, mark };
       return { ...frame, mark: { ...mark, original: toWirePayload(mark.original) } };
     }
     case 'created':
-      return { type: 'created', socketId: event[1], time: event[2], url: event[3], protocols: event[4], frameUrl: event[5], initiator: event[6] };
+      return {
+        type: 'created',
+        socketId: event[1],
+        time: event[2],
+        url: event[3],
+        protocols: event[4],
+        frameUrl: event[5],
+        initiator: event[6],
+      };
     case 'open':
       return { type: 'open', socketId: event[1], time: event[2], protocol: event[3], extensions: event[4] };
     case 'error':
-      return { type: 'error', socketId: event[1], time: event[2], message: event[3] ? 'Simulated error (from the panel)' : 'WebSocket error' };
+      return {
+        type: 'error',
+        socketId: event[1],
+        time: event[2],
+        message: event[3] ? 'Simulated error (from the panel)' : 'WebSocket error',
+      };
     case 'close':
-      return { type: 'close', socketId: event[1], time: event[2], code: event[3], reason: event[4], wasClean: event[5] };
+      return {
+        type: 'close',
+        socketId: event[1],
+        time: event[2],
+        code: event[3],
+        reason: event[4],
+        wasClean: event[5],
+      };
   }
 }
 
@@ -80,7 +118,9 @@ export function toSocketEvent(event: BytesEvent): SocketEvent {
  * content script), which below them could also be a page's.
  */
 function pageFrames(stack: string): string {
-  const lines = stack.split('\n').filter((line) => line.trim() !== '' && line.trim() !== 'Error' && !line.includes('/hook.js'));
+  const lines = stack
+    .split('\n')
+    .filter((line) => line.trim() !== '' && line.trim() !== 'Error' && !line.includes('/hook.js'));
   let first = 0;
   while (first < lines.length && lines[first]!.includes('@<anonymous code>:')) first++;
   return lines

@@ -3,7 +3,10 @@
  * time, so a relay sending thousands of messages a second gets a few confirmations a second,
  * each covering every message recorded before it (`seq` is cumulative).
  */
-export function createSaveAcks(whenSaved: () => Promise<void>, confirm: (seq: number) => void): (recordedSeq: number) => void {
+export function createSaveAcks(
+  whenSaved: () => Promise<void>,
+  confirm: (seq: number) => void,
+): (recordedSeq: number) => void {
   let latest = -1;
   let waiting = false;
   const wait = () => {

@@ -25,12 +25,20 @@ export function sanitizeSettings(x: unknown): Settings {
   return {
     preserveLog: typeof r.preserveLog === 'boolean' ? r.preserveLog : DEFAULT_SETTINGS.preserveLog,
     captureMaxFrames: clampInt(r.captureMaxFrames, BOUNDS.captureMaxFrames, DEFAULT_SETTINGS.captureMaxFrames),
-    captureMaxMegabytes: clampInt(r.captureMaxMegabytes, BOUNDS.captureMaxMegabytes, DEFAULT_SETTINGS.captureMaxMegabytes),
+    captureMaxMegabytes: clampInt(
+      r.captureMaxMegabytes,
+      BOUNDS.captureMaxMegabytes,
+      DEFAULT_SETTINGS.captureMaxMegabytes,
+    ),
   };
 }
 
 export function captureLimits(settings: Settings): EventLogLimits {
-  return { maxFrames: settings.captureMaxFrames, maxBytes: settings.captureMaxMegabytes * 1024 * 1024, maxLifecycleEvents: 20_000 };
+  return {
+    maxFrames: settings.captureMaxFrames,
+    maxBytes: settings.captureMaxMegabytes * 1024 * 1024,
+    maxLifecycleEvents: 20_000,
+  };
 }
 
 /** The document a page socket belongs to: the hook names sockets `<document id>.<n>`. */

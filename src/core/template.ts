@@ -25,7 +25,10 @@ export function parseVariables(input: string): { ok: true; vars: Map<string, str
   return { ok: true, vars };
 }
 
-export function expandTemplate(text: string, ctx: TemplateContext): { ok: true; text: string } | { ok: false; error: string } {
+export function expandTemplate(
+  text: string,
+  ctx: TemplateContext,
+): { ok: true; text: string } | { ok: false; error: string } {
   let unknown: string | null = null;
   const out = text.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g, (whole, name: string) => {
     switch (name) {
@@ -42,6 +45,7 @@ export function expandTemplate(text: string, ctx: TemplateContext): { ok: true; 
     if (value === undefined) unknown ??= name;
     return value ?? whole;
   });
-  if (unknown !== null) return { ok: false, error: `Unknown variable {{${unknown}}}: define it as ${unknown}=value under Variables` };
+  if (unknown !== null)
+    return { ok: false, error: `Unknown variable {{${unknown}}}: define it as ${unknown}=value under Variables` };
   return { ok: true, text: out };
 }

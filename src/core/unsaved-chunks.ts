@@ -20,7 +20,9 @@ export interface UnsavedChunks<T> {
 
 export const UNSAVED_LIMITS = { maxChunks: 16_384, maxSize: 64 * 1024 * 1024 } as const;
 
-export function createUnsavedChunks<T>(limits: { maxChunks: number; maxSize: number } = UNSAVED_LIMITS): UnsavedChunks<T> {
+export function createUnsavedChunks<T>(
+  limits: { maxChunks: number; maxSize: number } = UNSAVED_LIMITS,
+): UnsavedChunks<T> {
   // A queue: kept[head] is the oldest. Dropping only moves `head`, so that a relay at its bound
   // does not copy the queue per message; the array is compacted once half of it is dropped.
   let kept: { seq: number; chunk: T; size: number }[] = [];
@@ -48,7 +50,8 @@ export function createUnsavedChunks<T>(limits: { maxChunks: number; maxSize: num
       let over = 0;
       let left = size;
       // Never the newest: it has not even been sent once.
-      while (head + over < kept.length - 1 && (kept.length - head - over > limits.maxChunks || left > limits.maxSize)) left -= kept[head + over++]!.size;
+      while (head + over < kept.length - 1 && (kept.length - head - over > limits.maxChunks || left > limits.maxSize))
+        left -= kept[head + over++]!.size;
       if (over > 0) dropOldest(over);
       return seq;
     },

@@ -44,7 +44,8 @@ export function parseSubprotocols(input: string): { ok: true; protocols: string[
     .filter((p) => p !== '');
   const seen = new Set<string>();
   for (const p of protocols) {
-    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(p)) return { ok: false, error: `"${p}" is not a valid subprotocol token` };
+    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(p))
+      return { ok: false, error: `"${p}" is not a valid subprotocol token` };
     if (seen.has(p)) return { ok: false, error: `Subprotocol "${p}" is listed twice` };
     seen.add(p);
   }

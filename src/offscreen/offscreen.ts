@@ -6,13 +6,23 @@
  * keeps nothing but the sockets; the connections, logs and rules stay in the background.
  */
 import { base64ToBytes, wirePayloadOf } from '../core/bytes';
-import { PORT_NAMES, isBackgroundToOffscreen, type OffscreenSocketEvent, type OffscreenToBackground } from '../protocol';
+import {
+  PORT_NAMES,
+  isBackgroundToOffscreen,
+  type OffscreenSocketEvent,
+  type OffscreenToBackground,
+} from '../protocol';
 
 const port = chrome.runtime.connect({ name: PORT_NAMES.offscreen });
 const sockets = new Map<string, WebSocket>();
 
 const report = (socketId: string, event: OffscreenSocketEvent) =>
-  port.postMessage({ source: 'socket-scope-offscreen', type: 'socket-event', socketId, event } satisfies OffscreenToBackground);
+  port.postMessage({
+    source: 'socket-scope-offscreen',
+    type: 'socket-event',
+    socketId,
+    event,
+  } satisfies OffscreenToBackground);
 
 function open(socketId: string, url: string, protocols: string[]) {
   let socket: WebSocket;

@@ -15,7 +15,11 @@ export function rulesForSockets(rules: readonly FrameRule[], socketUrls: Readonl
     const lists = { in: [] as HookRule[], out: [] as HookRule[] };
     for (const rule of rules) {
       if (!rule.enabled || (rule.urlContains && !url.includes(rule.urlContains))) continue;
-      const compiled: HookRule = { id: rule.id, regex: rule.pattern ? new RegExp(rule.pattern, 'g') : null, action: rule.action };
+      const compiled: HookRule = {
+        id: rule.id,
+        regex: rule.pattern ? new RegExp(rule.pattern, 'g') : null,
+        action: rule.action,
+      };
       if (rule.direction !== 'out') lists.in.push(compiled);
       if (rule.direction !== 'in') lists.out.push(compiled);
     }
@@ -29,14 +33,22 @@ export function rulesForSockets(rules: readonly FrameRule[], socketUrls: Readonl
  * socket's origin. `socketUrls` are the URLs of this frame's sockets, from their `created`
  * events. Rules are handled by the relay (rulesForSockets), not here.
  */
-export function toHookCommand(command: Exclude<PageCommand, { type: 'set-rules' }>, socketUrls: ReadonlyMap<string, string>): HookCommand | null {
+export function toHookCommand(
+  command: Exclude<PageCommand, { type: 'set-rules' }>,
+  socketUrls: ReadonlyMap<string, string>,
+): HookCommand | null {
   switch (command.type) {
     case 'send':
       return { type: 'send', socketId: command.socketId, data: toPageData(command.payload) };
     case 'fake-incoming': {
       const url = socketUrls.get(command.socketId);
       if (url === undefined) return null;
-      return { type: 'fake-incoming', socketId: command.socketId, data: toPageData(command.payload), origin: new URL(url).origin };
+      return {
+        type: 'fake-incoming',
+        socketId: command.socketId,
+        data: toPageData(command.payload),
+        origin: new URL(url).origin,
+      };
     }
     default:
       return command;

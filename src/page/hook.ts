@@ -11,7 +11,15 @@
  * Every native used at run time is taken here, before any page script runs.
  * No imports but types and constants: this file is built as a tiny standalone IIFE.
  */
-import { BLOB_FROM_BYTES, type HookCommand, type HookEvent, type HookFrameMark, type HookPayload, type HookRule, type HookRules } from '../protocol';
+import {
+  BLOB_FROM_BYTES,
+  type HookCommand,
+  type HookEvent,
+  type HookFrameMark,
+  type HookPayload,
+  type HookRule,
+  type HookRules,
+} from '../protocol';
 
 declare const __HOOK_EVENT__: string;
 declare const __COMMAND_EVENT__: string;
@@ -26,8 +34,16 @@ declare const __COMMAND_EVENT__: string;
   const proto = NativeWebSocket.prototype;
   const getter = (o: object, k: string) => getOwnPropertyDescriptor(o, k)!.get!;
   // Destructuring is safe here: no page script has run yet.
-  const getters = <K extends string[]>(o: object, ...keys: K) => keys.map((k) => getter(o, k)) as { [I in keyof K]: () => any };
-  const [wsUrl, wsProtocol, wsExtensions, wsReadyState, wsBinaryType] = getters(proto, 'url', 'protocol', 'extensions', 'readyState', 'binaryType');
+  const getters = <K extends string[]>(o: object, ...keys: K) =>
+    keys.map((k) => getter(o, k)) as { [I in keyof K]: () => any };
+  const [wsUrl, wsProtocol, wsExtensions, wsReadyState, wsBinaryType] = getters(
+    proto,
+    'url',
+    'protocol',
+    'extensions',
+    'readyState',
+    'binaryType',
+  );
   const nativeClose = proto.close;
   const NativeEvent = Event;
   const NativeMessageEvent = MessageEvent;
@@ -153,7 +169,8 @@ declare const __COMMAND_EVENT__: string;
 
   /** A message event as the browser would make it for this socket, with `data` in its binaryType. */
   const deliver = (ws: WebSocket, data: HookPayload, origin: string, mark: HookFrameMark) => {
-    const value = typeof data === 'string' || call(wsBinaryType, ws) === 'arraybuffer' ? data : new NativeBlob(onlyPart(data));
+    const value =
+      typeof data === 'string' || call(wsBinaryType, ws) === 'arraybuffer' ? data : new NativeBlob(onlyPart(data));
     dispatchOurs(ws, new NativeMessageEvent('message', dict({ data: value, origin })), mark);
   };
 
@@ -193,7 +210,8 @@ declare const __COMMAND_EVENT__: string;
     // A replace keeps the original for the record only; a delay hands it on in its own type
     // (a page's Blob frame goes on as the Blob it is).
     const original = copyPayload(raw, action.type === 'replace');
-    if (action.type === 'replace') return pass(rewrite(rule, raw, action.replacement), { kind: 'replaced', ruleId, original });
+    if (action.type === 'replace')
+      return pass(rewrite(rule, raw, action.replacement), { kind: 'replaced', ruleId, original });
     apply(setTimer, win, [() => pass(original, { kind: 'delayed', ruleId, delayMs: action.ms }), action.ms]);
   };
 
@@ -203,7 +221,8 @@ declare const __COMMAND_EVENT__: string;
     // Indexed copy: the array iterator is page-patchable. The native constructor has already
     // validated `protocols`: a sequence of strings, or a value it took as one string.
     const list: string[] = [];
-    if (protocols && typeof protocols === 'object') for (let i = 0; i < (protocols as string[]).length; i++) list[i] = `${(protocols as string[])[i]}`;
+    if (protocols && typeof protocols === 'object')
+      for (let i = 0; i < (protocols as string[]).length; i++) list[i] = `${(protocols as string[])[i]}`;
     else if (protocols !== undefined) list[0] = `${protocols}`; // null asks for "null"
     emit('created', socketId, now(), call(wsUrl, ws), list, loc.href, initiator());
     const on = (type: string, listener: (e: Event) => void) => apply(addListener, ws, [type, listener]);
@@ -254,7 +273,8 @@ declare const __COMMAND_EVENT__: string;
     apply(target, thisArg, args) {
       const socketId = apply(weakGet, ids, [thisArg]);
       // Rules apply to open, known sockets only; in every other state the native call decides.
-      const rule = socketId && rules[socketId] && call(wsReadyState, thisArg) === 1 && matchRule(socketId, 'out', args[0]);
+      const rule =
+        socketId && rules[socketId] && call(wsReadyState, thisArg) === 1 && matchRule(socketId, 'out', args[0]);
       if (rule) {
         return applyRule(rule, socketId!, 'out', args[0], (data, mark) => {
           try {

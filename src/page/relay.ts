@@ -10,7 +10,14 @@ import { chunkHookBatch } from '../core/event-chunks';
 import { toRelayBatch } from '../core/relay-events';
 import { createUnsavedChunks } from '../core/unsaved-chunks';
 import { browser, type Runtime } from '../extension/browser';
-import { PORT_NAMES, isBackgroundToRelay, type FrameRule, type HookBatch, type HookCommand, type RelayToBackground } from '../protocol';
+import {
+  PORT_NAMES,
+  isBackgroundToRelay,
+  type FrameRule,
+  type HookBatch,
+  type HookCommand,
+  type RelayToBackground,
+} from '../protocol';
 import { rulesForSockets, toHookCommand } from './hook-payload';
 import { readHookBatch, toPageWorld } from './read-hook-batch';
 

@@ -7,7 +7,15 @@ import type { ActStore } from './act-store';
  * Acts on one page socket: send to the server, fake an incoming message, simulate the server
  * closing it or an error. Marked frames then appear in the table.
  */
-export function ActPane({ store, socketId, socketOpen }: { store: ActStore; socketId: string | null; socketOpen: boolean }) {
+export function ActPane({
+  store,
+  socketId,
+  socketOpen,
+}: {
+  store: ActStore;
+  socketId: string | null;
+  socketOpen: boolean;
+}) {
   const state = useStore(store);
   const [mode, setMode] = useState<ComposerMode>('text');
   const [payload, setPayload] = useState('');
@@ -38,7 +46,11 @@ export function ActPane({ store, socketId, socketOpen }: { store: ActStore; sock
         <button type="button" disabled={disabled} onClick={() => store.deliver('send', socketId!, mode, payload)}>
           Send to server
         </button>
-        <button type="button" disabled={disabled} onClick={() => store.deliver('fake-incoming', socketId!, mode, payload)}>
+        <button
+          type="button"
+          disabled={disabled}
+          onClick={() => store.deliver('fake-incoming', socketId!, mode, payload)}
+        >
           Fake incoming
         </button>
         <label class="field">

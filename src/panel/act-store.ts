@@ -48,7 +48,10 @@ export function createActStore(channel: Channel<PanelToBackground, BackgroundToP
     },
     simulateClose(socketId: string, code: number, reason: string) {
       // Simulated closes may use any code a server could send, not only what close() allows.
-      const problem = code >= 1000 && code <= 4999 ? (checkCloseRequest(1000, reason) ?? null) : `Close code ${code} is not between 1000 and 4999`;
+      const problem =
+        code >= 1000 && code <= 4999
+          ? (checkCloseRequest(1000, reason) ?? null)
+          : `Close code ${code} is not between 1000 and 4999`;
       if (problem) return set({ error: problem });
       run({ type: 'simulate-close', socketId, code, reason });
     },
@@ -81,6 +84,7 @@ export function describeRule(rule: FrameRule): string {
   if (rule.urlContains) scope.push(`URL contains “${rule.urlContains}”`);
   scope.push(rule.pattern ? `/${rule.pattern}/` : 'every frame');
   const a = rule.action;
-  const action = a.type === 'block' ? 'block' : a.type === 'replace' ? `replace with “${a.replacement}”` : `delay ${a.ms} ms`;
+  const action =
+    a.type === 'block' ? 'block' : a.type === 'replace' ? `replace with “${a.replacement}”` : `delay ${a.ms} ms`;
   return `${scope.join(' · ')} → ${action}`;
 }

@@ -16,7 +16,15 @@ interface CaptureBarProps {
 }
 
 /** Pause, clear, stats, export and import, the status line with counts and drops, and whether the capture is saved. */
-export function CaptureBar({ store, state, socketsOpen, onToggleSockets, statsOpen, onToggleStats, actions }: CaptureBarProps) {
+export function CaptureBar({
+  store,
+  state,
+  socketsOpen,
+  onToggleSockets,
+  statsOpen,
+  onToggleStats,
+  actions,
+}: CaptureBarProps) {
   const [fileMessage, setFileMessage] = useState('');
   const live = state.importedFrom === null;
   const exportAs = (ext: 'har' | 'json') => {
@@ -31,29 +39,54 @@ export function CaptureBar({ store, state, socketsOpen, onToggleSockets, statsOp
     try {
       const session = importSessionFile(await file.text());
       store.showImported(file.name, session.events);
-      setFileMessage([`Imported ${session.events.length.toLocaleString()} events from ${file.name}`, ...session.warnings].join(' · '));
+      setFileMessage(
+        [`Imported ${session.events.length.toLocaleString()} events from ${file.name}`, ...session.warnings].join(
+          ' · ',
+        ),
+      );
     } catch (error) {
       setFileMessage(`Could not import ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   const hidden = state.paused ? state.events.length - state.pausedAt : 0;
-  const shownText = state.filterActive || state.selectedSocket !== null
-    ? `${state.shown.length.toLocaleString()} of ${state.events.length.toLocaleString()} events`
-    : `${state.shown.length.toLocaleString()} events`;
+  const shownText =
+    state.filterActive || state.selectedSocket !== null
+      ? `${state.shown.length.toLocaleString()} of ${state.events.length.toLocaleString()} events`
+      : `${state.shown.length.toLocaleString()} events`;
   return (
     <div class="capture-bar">
       <div class="actions" role="toolbar" aria-label="Capture">
-        <button class="secondary" aria-expanded={socketsOpen} aria-controls="socket-pane" onClick={onToggleSockets}>Sockets</button>
-        <button class="secondary" aria-pressed={state.paused} disabled={!live} onClick={() => store.setPaused(!state.paused)}>
+        <button class="secondary" aria-expanded={socketsOpen} aria-controls="socket-pane" onClick={onToggleSockets}>
+          Sockets
+        </button>
+        <button
+          class="secondary"
+          aria-pressed={state.paused}
+          disabled={!live}
+          onClick={() => store.setPaused(!state.paused)}
+        >
           {state.paused ? 'Resume' : 'Pause'}
         </button>
-        <button class="secondary" disabled={!live} onClick={() => store.clear()}>Clear</button>
-        <button class="secondary" aria-expanded={statsOpen} onClick={onToggleStats}>Stats</button>
-        <button class="secondary" onClick={() => exportAs('har')}>Export HAR</button>
-        <button class="secondary" onClick={() => exportAs('json')}>Export JSON</button>
+        <button class="secondary" disabled={!live} onClick={() => store.clear()}>
+          Clear
+        </button>
+        <button class="secondary" aria-expanded={statsOpen} onClick={onToggleStats}>
+          Stats
+        </button>
+        <button class="secondary" onClick={() => exportAs('har')}>
+          Export HAR
+        </button>
+        <button class="secondary" onClick={() => exportAs('json')}>
+          Export JSON
+        </button>
         <label class="file-button">
           Import HAR or JSON
-          <input type="file" accept=".har,.json,application/json" class="visually-hidden" onChange={(e) => void importFile(e.currentTarget)} />
+          <input
+            type="file"
+            accept=".har,.json,application/json"
+            class="visually-hidden"
+            onChange={(e) => void importFile(e.currentTarget)}
+          />
         </label>
         {actions}
       </div>
@@ -66,14 +99,18 @@ export function CaptureBar({ store, state, socketsOpen, onToggleSockets, statsOp
       {!live && (
         <p class="imported" role="note">
           {`Viewing ${state.importedFrom} (saved session, offline). `}
-          <button class="secondary" onClick={() => store.showLive()}>Back to live capture</button>
+          <button class="secondary" onClick={() => store.showLive()}>
+            Back to live capture
+          </button>
         </p>
       )}
       <div class="capture-status" role="status" aria-label="Capture status">
         <span>{shownText}</span>
         {hidden > 0 && <span class="paused">{`Paused: ${hidden.toLocaleString()} new events not shown`}</span>}
         {state.paused && hidden === 0 && <span class="paused">Paused</span>}
-        {state.dropped > 0 && <span class="dropped">{`${state.dropped.toLocaleString()} frames dropped (capture limit reached)`}</span>}
+        {state.dropped > 0 && (
+          <span class="dropped">{`${state.dropped.toLocaleString()} frames dropped (capture limit reached)`}</span>
+        )}
         {fileMessage && <span>{fileMessage}</span>}
       </div>
     </div>

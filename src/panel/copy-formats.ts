@@ -12,7 +12,8 @@ export type CopyFormat = 'text' | 'json' | 'hex' | 'code';
 export type CopyResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
 
 /** The frame as text; invalid UTF-8 in a binary frame shows as `\x80` escapes. */
-export const copyText = (p: WirePayload): string => (p.kind === 'text' ? p.text : textView(p, payloadByteLength(p)).rendered);
+export const copyText = (p: WirePayload): string =>
+  p.kind === 'text' ? p.text : textView(p, payloadByteLength(p)).rendered;
 
 /** Every byte as two hex digits, space separated (text frames as their UTF-8 bytes). */
 export function copyHex(p: WirePayload): string {
@@ -25,7 +26,9 @@ export function copyHex(p: WirePayload): string {
 /** Pretty-printed JSON, or why the frame is not JSON. */
 export function copyJson(p: WirePayload): CopyResult {
   const view = jsonView(p, payloadByteLength(p));
-  return view.ok ? { ok: true, text: JSON.stringify(view.value, null, 2) } : { ok: false, error: `Not JSON: ${view.error}` };
+  return view.ok
+    ? { ok: true, text: JSON.stringify(view.value, null, 2) }
+    : { ok: false, error: `Not JSON: ${view.error}` };
 }
 
 /**

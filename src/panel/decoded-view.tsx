@@ -4,15 +4,29 @@ import { JsonTreeView } from '../ui/json-tree-view';
 import type { SocketSummary } from './socket-summary';
 
 /** The frame as its protocol reads it: decoder, summary, fields, and the decoded body. */
-export function DecodedView({ event, socket }: { event: Extract<SocketEvent, { type: 'frame' }>; socket: SocketSummary | undefined }) {
-  const result = decodeFrame(event.socketId, { url: socket?.url ?? '', protocol: socket?.protocol ?? '' }, event.payload, event.direction);
+export function DecodedView({
+  event,
+  socket,
+}: {
+  event: Extract<SocketEvent, { type: 'frame' }>;
+  socket: SocketSummary | undefined;
+}) {
+  const result = decodeFrame(
+    event.socketId,
+    { url: socket?.url ?? '', protocol: socket?.protocol ?? '' },
+    event.payload,
+    event.direction,
+  );
   if (!result) return <p class="notice">Loading the decoders…</p>;
   const body = result.body;
   return (
     <div class="decoded">
       <label class="field decode-as">
         <span>Decode as</span>
-        <select value={socketDecoderChoice(event.socketId)} onChange={(e) => setSocketDecoder(event.socketId, e.currentTarget.value)}>
+        <select
+          value={socketDecoderChoice(event.socketId)}
+          onChange={(e) => setSocketDecoder(event.socketId, e.currentTarget.value)}
+        >
           <option value="auto">Automatic</option>
           {decoderOptions().map((d) => (
             <option key={d.id} value={d.id}>
@@ -22,7 +36,9 @@ export function DecodedView({ event, socket }: { event: Extract<SocketEvent, { t
         </select>
       </label>
       <p class="pdetail-head">{`${decoderLabel(result.decoder)}: ${result.summary}`}</p>
-      {result.error && <p class="notice">{`Could not decode: ${result.error}. The raw views still show the payload.`}</p>}
+      {result.error && (
+        <p class="notice">{`Could not decode: ${result.error}. The raw views still show the payload.`}</p>
+      )}
       {result.fields.length > 0 && (
         <dl class="decoded-fields">
           {result.fields.map((f, i) => (

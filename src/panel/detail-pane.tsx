@@ -13,8 +13,19 @@ import type { SocketSummary } from './socket-summary';
 type View = 'Decoded' | 'Text' | 'JSON' | 'Hex' | 'Base64';
 const VIEWS: readonly View[] = ['Decoded', 'Text', 'JSON', 'Hex', 'Base64'];
 /** First byte budget of each view: a hex dump of 1 MiB would be 65,536 lines. */
-const FIRST_LIMIT: Record<View, number> = { Decoded: DETAIL_LIMIT_STEPS[1]!, Text: DETAIL_LIMIT_STEPS[1]!, JSON: DETAIL_LIMIT_STEPS[1]!, Hex: DETAIL_LIMIT_STEPS[0]!, Base64: DETAIL_LIMIT_STEPS[1]! };
-const COPY: readonly [CopyFormat, string][] = [['text', 'Copy text'], ['json', 'Copy JSON'], ['hex', 'Copy hex'], ['code', 'Copy as code']];
+const FIRST_LIMIT: Record<View, number> = {
+  Decoded: DETAIL_LIMIT_STEPS[1]!,
+  Text: DETAIL_LIMIT_STEPS[1]!,
+  JSON: DETAIL_LIMIT_STEPS[1]!,
+  Hex: DETAIL_LIMIT_STEPS[0]!,
+  Base64: DETAIL_LIMIT_STEPS[1]!,
+};
+const COPY: readonly [CopyFormat, string][] = [
+  ['text', 'Copy text'],
+  ['json', 'Copy JSON'],
+  ['hex', 'Copy hex'],
+  ['code', 'Copy as code'],
+];
 
 /** Details of the selected row: views of a frame's payload, or a lifecycle event's fields. */
 export function DetailPane({ event, socket }: { event: SocketEvent; socket: SocketSummary | undefined }) {
@@ -26,8 +37,14 @@ export function DetailPane({ event, socket }: { event: SocketEvent; socket: Sock
       <section class="pdetail" role="region" aria-label="Details">
         <p class="pdetail-head">{`${formatClock(event.time)} · ${where}`}</p>
         <p class="pdetail-lifecycle">{`${event.type}: ${eventSummary(event)}`}</p>
-        {event.type === 'created' && event.frameUrl && <p>{`Created by the document ${makeVisible(event.frameUrl)}`}</p>}
-        {event.type === 'created' && event.initiator && <pre class="payload-text payload-view" aria-label="Initiator stack">{event.initiator}</pre>}
+        {event.type === 'created' && event.frameUrl && (
+          <p>{`Created by the document ${makeVisible(event.frameUrl)}`}</p>
+        )}
+        {event.type === 'created' && event.initiator && (
+          <pre class="payload-text payload-view" aria-label="Initiator stack">
+            {event.initiator}
+          </pre>
+        )}
       </section>
     );
   }
@@ -47,7 +64,15 @@ export function DetailPane({ event, socket }: { event: SocketEvent; socket: Sock
       <div class="pdetail-bar">
         <div role="tablist" aria-label="Payload view" class="pdetail-tabs">
           {VIEWS.map((v) => (
-            <button key={v} role="tab" id={`view-${v}`} aria-selected={view === v} aria-controls="payload-view" class="tab" onClick={() => setView(v)}>
+            <button
+              key={v}
+              role="tab"
+              id={`view-${v}`}
+              aria-selected={view === v}
+              aria-controls="payload-view"
+              class="tab"
+              onClick={() => setView(v)}
+            >
               {v}
             </button>
           ))}
@@ -60,7 +85,9 @@ export function DetailPane({ event, socket }: { event: SocketEvent; socket: Sock
           ))}
         </div>
       </div>
-      <p role="status" aria-label="Copy status" class="notice">{status}</p>
+      <p role="status" aria-label="Copy status" class="notice">
+        {status}
+      </p>
       <div id="payload-view" role="tabpanel" aria-labelledby={`view-${view}`} class="payload-view">
         {view === 'Decoded' ? (
           <DecodedView event={event} socket={socket} />
@@ -72,7 +99,15 @@ export function DetailPane({ event, socket }: { event: SocketEvent; socket: Sock
   );
 }
 
-function PayloadView({ view, payload, total }: { view: Exclude<View, 'Decoded'>; payload: WirePayload; total: number }) {
+function PayloadView({
+  view,
+  payload,
+  total,
+}: {
+  view: Exclude<View, 'Decoded'>;
+  payload: WirePayload;
+  total: number;
+}) {
   const [limit, setLimit] = useState(FIRST_LIMIT[view]);
   const shown = useMemo(() => render(view, payload, limit), [view, payload, limit]);
   const next = DETAIL_LIMIT_STEPS.find((s) => s > limit);
@@ -81,7 +116,9 @@ function PayloadView({ view, payload, total }: { view: Exclude<View, 'Decoded'>;
       {shown.truncated && (
         <p class="notice">
           {`Showing the first ${formatBytes(limit)} of ${formatBytes(total)}. `}
-          {next !== undefined && <button class="secondary" onClick={() => setLimit(next)}>{`Show the first ${formatBytes(next)}`}</button>}
+          {next !== undefined && (
+            <button class="secondary" onClick={() => setLimit(next)}>{`Show the first ${formatBytes(next)}`}</button>
+          )}
         </p>
       )}
       {shown.error ? (
@@ -98,7 +135,11 @@ function PayloadView({ view, payload, total }: { view: Exclude<View, 'Decoded'>;
   );
 }
 
-function render(view: Exclude<View, 'Decoded'>, payload: WirePayload, limit: number): { text?: string; tree?: unknown; error?: string; truncated: boolean } {
+function render(
+  view: Exclude<View, 'Decoded'>,
+  payload: WirePayload,
+  limit: number,
+): { text?: string; tree?: unknown; error?: string; truncated: boolean } {
   switch (view) {
     case 'Text': {
       const t = textView(payload, limit);
@@ -106,7 +147,9 @@ function render(view: Exclude<View, 'Decoded'>, payload: WirePayload, limit: num
     }
     case 'JSON': {
       const j = jsonView(payload, limit);
-      return j.ok ? { tree: j.value, truncated: false } : { error: `Not JSON: ${j.error}`, truncated: j.tooLarge === true };
+      return j.ok
+        ? { tree: j.value, truncated: false }
+        : { error: `Not JSON: ${j.error}`, truncated: j.tooLarge === true };
     }
     case 'Hex': {
       const h = hexView(payload, limit);

@@ -20,18 +20,41 @@ export interface FrameFilter {
 }
 
 export const EMPTY_FILTER: FrameFilter = {
-  text: '', regex: false, matchCase: false, sent: true, received: true, textFrames: true, binaryFrames: true, lifecycle: true, minSize: '', maxSize: '',
+  text: '',
+  regex: false,
+  matchCase: false,
+  sent: true,
+  received: true,
+  textFrames: true,
+  binaryFrames: true,
+  lifecycle: true,
+  minSize: '',
+  maxSize: '',
 };
 
 export type CompiledFilter =
-  | { readonly ok: true; readonly matches: (e: SocketEvent) => boolean; readonly pattern: RegExp | null; readonly active: boolean }
+  | {
+      readonly ok: true;
+      readonly matches: (e: SocketEvent) => boolean;
+      readonly pattern: RegExp | null;
+      readonly active: boolean;
+    }
   | { readonly ok: false; readonly error: string };
 
 /** How much of one frame a search reads: a 16 MiB frame is searched in its first 1 MiB. */
 export const SEARCH_TEXT_CHARS = 1024 * 1024;
 const SEARCH_BINARY_BYTES = 16 * 1024;
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2 };
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+};
 
 /** "1.5k" → 1536. null for '' (no bound); undefined when it is not a size. */
 export function parseSize(input: string): number | null | undefined {
@@ -48,13 +71,18 @@ export function compileFilter(f: FrameFilter): CompiledFilter {
     try {
       pattern = new RegExp(source, f.matchCase ? '' : 'i');
     } catch (error) {
-      return { ok: false, error: `Invalid regular expression: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        error: `Invalid regular expression: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
   const min = parseSize(f.minSize);
   const max = parseSize(f.maxSize);
-  if (min === undefined) return { ok: false, error: `Minimum size “${f.minSize}” is not a size: use e.g. 512, 1k or 2 MiB` };
-  if (max === undefined) return { ok: false, error: `Maximum size “${f.maxSize}” is not a size: use e.g. 512, 1k or 2 MiB` };
+  if (min === undefined)
+    return { ok: false, error: `Minimum size “${f.minSize}” is not a size: use e.g. 512, 1k or 2 MiB` };
+  if (max === undefined)
+    return { ok: false, error: `Maximum size “${f.maxSize}” is not a size: use e.g. 512, 1k or 2 MiB` };
   const sized = min !== null || max !== null;
   const matches = (e: SocketEvent): boolean => {
     if (e.type === 'frame') {

@@ -12,7 +12,15 @@ import { socketEpoch, type SocketSummary } from './socket-summary';
  * The cells of one row. TRICKY: the ' ' text nodes between cells do not show (flex layout drops
  * them) but keep the row's text readable as one line for screen readers, copy and tests.
  */
-export function FrameRowCells({ event: e, socket, pattern }: { event: SocketEvent; socket: SocketSummary | undefined; pattern: RegExp | null }) {
+export function FrameRowCells({
+  event: e,
+  socket,
+  pattern,
+}: {
+  event: SocketEvent;
+  socket: SocketSummary | undefined;
+  pattern: RegExp | null;
+}) {
   const epoch = socketEpoch(socket);
   const isFrame = e.type === 'frame';
   return (

@@ -116,7 +116,9 @@ export function FrameTable({ events, shown, sockets, pattern, selected, onSelect
       role="grid"
       aria-label="Frames"
       aria-rowcount={shown.length + 1}
-      aria-activedescendant={position >= 0 && position >= first && position < last ? `frame-row-${selected}` : undefined}
+      aria-activedescendant={
+        position >= 0 && position >= first && position < last ? `frame-row-${selected}` : undefined
+      }
       tabIndex={0}
       onKeyDown={onKeyDown}
       onScroll={(e) => {

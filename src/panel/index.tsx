@@ -26,8 +26,10 @@ if (tabId === null) {
   // The background may be stopped while the panel is open (Chrome's idle service worker,
   // Firefox's suspended event page): reconnect, and subscribe again for a fresh snapshot.
   const channel = createReconnectingChannel(() =>
-    createPortChannel<PanelToBackground, BackgroundToPanel>(browser.runtime.connect({ name: PORT_NAMES.panel }), isBackgroundToPanel, (m) =>
-      console.warn('Socket Scope: dropped a malformed message', JSON.stringify(m).slice(0, 500)),
+    createPortChannel<PanelToBackground, BackgroundToPanel>(
+      browser.runtime.connect({ name: PORT_NAMES.panel }),
+      isBackgroundToPanel,
+      (m) => console.warn('Socket Scope: dropped a malformed message', JSON.stringify(m).slice(0, 500)),
     ),
   );
   channel.onReconnect(() => channel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId }));

@@ -28,7 +28,12 @@ export function PanelApp({ store, act, actions }: { store: PanelStore; act?: Act
   return (
     <main class={`panel${socketsOpen ? '' : ' sockets-closed'}`}>
       <div id="socket-pane" class="socket-pane" hidden={!socketsOpen}>
-        <SocketList sockets={sockets} selected={state.selectedSocket} onSelect={store.selectSocket} matchCounts={state.filterActive ? state.matchCounts : null} />
+        <SocketList
+          sockets={sockets}
+          selected={state.selectedSocket}
+          onSelect={store.selectSocket}
+          matchCounts={state.filterActive ? state.matchCounts : null}
+        />
       </div>
       <section class="frames">
         <CaptureBar
@@ -41,7 +46,12 @@ export function PanelApp({ store, act, actions }: { store: PanelStore; act?: Act
           actions={
             <>
               {act && (
-                <button class="secondary" aria-expanded={actOpen} aria-controls="act-panel" onClick={() => setActOpen(!actOpen)}>
+                <button
+                  class="secondary"
+                  aria-expanded={actOpen}
+                  aria-controls="act-panel"
+                  onClick={() => setActOpen(!actOpen)}
+                >
                   Act
                 </button>
               )}
@@ -71,7 +81,9 @@ export function PanelApp({ store, act, actions }: { store: PanelStore; act?: Act
         {selected ? (
           <DetailPane key={state.selectedEvent} event={selected} socket={state.sockets.get(selected.socketId)} />
         ) : (
-          <p class="notice">Select a row to see its payload. In the table: ↑ ↓ Page Up/Down Home End move, Esc clears.</p>
+          <p class="notice">
+            Select a row to see its payload. In the table: ↑ ↓ Page Up/Down Home End move, Esc clears.
+          </p>
         )}
       </section>
     </main>

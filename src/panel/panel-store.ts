@@ -54,18 +54,40 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
   let run: FilterResult = createFilterResult();
   let scheduled = false;
   let state: PanelState = {
-    tabId, importedFrom: null, sockets: live.sockets, events: live.events, dropped: 0, saveProblem: null, selectedSocket: null, filter: EMPTY_FILTER,
-    filterError: null, pattern: null, shown: run.shown, matchCounts: run.counts, filterActive: false, paused: false, pausedAt: 0,
-    selectedEvent: null, revision: 0,
+    tabId,
+    importedFrom: null,
+    sockets: live.sockets,
+    events: live.events,
+    dropped: 0,
+    saveProblem: null,
+    selectedSocket: null,
+    filter: EMPTY_FILTER,
+    filterError: null,
+    pattern: null,
+    shown: run.shown,
+    matchCounts: run.counts,
+    filterActive: false,
+    paused: false,
+    pausedAt: 0,
+    selectedEvent: null,
+    revision: 0,
   };
   const listeners = new Set<() => void>();
   const notify = () => {
     const d = data();
     const ok = compiled.ok ? compiled : null;
     state = {
-      ...state, importedFrom: imported?.name ?? null, sockets: d.sockets, events: d.events, dropped: d.dropped,
-      filterError: compiled.ok ? null : compiled.error, pattern: ok?.pattern ?? null, filterActive: ok?.active ?? false,
-      shown: run.shown, matchCounts: run.counts, revision: state.revision + 1,
+      ...state,
+      importedFrom: imported?.name ?? null,
+      sockets: d.sockets,
+      events: d.events,
+      dropped: d.dropped,
+      filterError: compiled.ok ? null : compiled.error,
+      pattern: ok?.pattern ?? null,
+      filterActive: ok?.active ?? false,
+      shown: run.shown,
+      matchCounts: run.counts,
+      revision: state.revision + 1,
     };
     for (const l of listeners) l();
   };
@@ -75,7 +97,14 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
     if (!compiled.ok) return notify();
     const end = state.paused ? state.pausedAt : data().events.length;
     const deadline = performance.now() + FILTER_SLICE_MS;
-    const done = advanceFilter(run, data().events, end, compiled.matches, state.selectedSocket, () => performance.now() > deadline);
+    const done = advanceFilter(
+      run,
+      data().events,
+      end,
+      compiled.matches,
+      state.selectedSocket,
+      () => performance.now() > deadline,
+    );
     if (!done && !scheduled) {
       scheduled = true;
       setTimeout(() => {

@@ -31,7 +31,12 @@ const isFrameOf = (e: SocketEvent, socketId: string | null): e is Extract<Socket
 
 /** Totals for one socket (or all with null): frames and bytes each way, largest frame, span. */
 export function trafficStats(events: readonly SocketEvent[], socketId: string | null): TrafficStats {
-  let framesIn = 0, framesOut = 0, bytesIn = 0, bytesOut = 0, largestIn = 0, largestOut = 0;
+  let framesIn = 0,
+    framesOut = 0,
+    bytesIn = 0,
+    bytesOut = 0,
+    largestIn = 0,
+    largestOut = 0;
   let first: number | null = null;
   let last: number | null = null;
   for (const e of events) {
@@ -56,7 +61,12 @@ export function rateTimeline(events: readonly SocketEvent[], socketId: string | 
   const bucketMs = STEPS.find((s) => span / s < maxBuckets) ?? Math.ceil(span / maxBuckets / 86_400_000) * 86_400_000;
   const start = Math.floor(first / bucketMs) * bucketMs;
   const count = Math.floor((last - start) / bucketMs) + 1;
-  const buckets: RateBucket[] = Array.from({ length: count }, () => ({ framesIn: 0, framesOut: 0, bytesIn: 0, bytesOut: 0 }));
+  const buckets: RateBucket[] = Array.from({ length: count }, () => ({
+    framesIn: 0,
+    framesOut: 0,
+    bytesIn: 0,
+    bytesOut: 0,
+  }));
   for (const e of events) {
     if (!isFrameOf(e, socketId)) continue;
     const b = buckets[Math.floor((e.time - start) / bucketMs)]!;

@@ -27,7 +27,11 @@ export function RulesPane({ store, events }: { store: ActStore; events: readonly
 
   const add = () => {
     const a: FrameRule['action'] =
-      action === 'block' ? { type: 'block' } : action === 'replace' ? { type: 'replace', replacement: argument } : { type: 'delay', ms: Number(argument) || 0 };
+      action === 'block'
+        ? { type: 'block' }
+        : action === 'replace'
+          ? { type: 'replace', replacement: argument }
+          : { type: 'delay', ms: Number(argument) || 0 };
     store.addRule({ direction, urlContains, pattern, action: a });
   };
 
@@ -62,7 +66,11 @@ export function RulesPane({ store, events }: { store: ActStore; events: readonly
         {action !== 'block' && (
           <label class="field">
             <span>{action === 'replace' ? 'Replacement ($1 for groups)' : 'Delay (ms)'}</span>
-            <input type={action === 'delay' ? 'number' : 'text'} value={argument} onInput={(e) => setArgument(e.currentTarget.value)} />
+            <input
+              type={action === 'delay' ? 'number' : 'text'}
+              value={argument}
+              onInput={(e) => setArgument(e.currentTarget.value)}
+            />
           </label>
         )}
         <button type="button" onClick={add}>

@@ -38,7 +38,8 @@ export function exportHarFile(events: readonly SocketEvent[]): object {
   return har;
 }
 
-export const exportJsonFile = (events: readonly SocketEvent[], now = Date.now()) => buildJsonExport(socketRecords(events), now);
+export const exportJsonFile = (events: readonly SocketEvent[], now = Date.now()) =>
+  buildJsonExport(socketRecords(events), now);
 
 type Rec = Record<string, unknown>;
 const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);

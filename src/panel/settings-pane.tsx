@@ -37,8 +37,12 @@ export function SettingsPane() {
     <section class="settings" aria-labelledby="settings-title">
       <h3 id="settings-title">Capture settings</h3>
       <label>
-        <input type="checkbox" checked={settings.preserveLog} onChange={(e) => save({ preserveLog: e.currentTarget.checked })} /> Preserve log
-        across navigation
+        <input
+          type="checkbox"
+          checked={settings.preserveLog}
+          onChange={(e) => save({ preserveLog: e.currentTarget.checked })}
+        />{' '}
+        Preserve log across navigation
       </label>
       <label class="field">
         <span>Frame limit per tab</span>
@@ -59,7 +63,9 @@ export function SettingsPane() {
           onChange={(e) => save({ captureMaxMegabytes: Number(e.currentTarget.value) })}
         />
       </label>
-      <p class="notice">Older frames beyond a limit are dropped; the count of dropped frames is shown above the table.</p>
+      <p class="notice">
+        Older frames beyond a limit are dropped; the count of dropped frames is shown above the table.
+      </p>
     </section>
   );
 }

@@ -24,14 +24,30 @@ export function SocketList({ sockets, selected, onSelect, matchCounts }: SocketL
           {total !== null && <span class="socket-matches">{plural(total, 'match')}</span>}
         </button>
         {sockets.map((s) => (
-          <SocketItem key={s.socketId} socket={s} selected={s.socketId === selected} onSelect={() => onSelect(s.socketId)} matches={matchCounts?.get(s.socketId) ?? (matchCounts ? 0 : null)} />
+          <SocketItem
+            key={s.socketId}
+            socket={s}
+            selected={s.socketId === selected}
+            onSelect={() => onSelect(s.socketId)}
+            matches={matchCounts?.get(s.socketId) ?? (matchCounts ? 0 : null)}
+          />
         ))}
       </div>
     </aside>
   );
 }
 
-function SocketItem({ socket: s, selected, onSelect, matches }: { socket: SocketSummary; selected: boolean; onSelect: () => void; matches: number | null }) {
+function SocketItem({
+  socket: s,
+  selected,
+  onSelect,
+  matches,
+}: {
+  socket: SocketSummary;
+  selected: boolean;
+  onSelect: () => void;
+  matches: number | null;
+}) {
   const lifetime = [
     s.openedAt !== null ? `opened ${formatClock(s.openedAt)}` : `created ${formatClock(s.createdAt)}`,
     s.closedAt !== null ? `closed ${formatClock(s.closedAt)}` : '',

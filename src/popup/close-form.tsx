@@ -24,7 +24,10 @@ export function CloseForm({ store }: { store: PopupStore }) {
         <input type="text" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
       <button type="submit">Close with code</button>
-      <p class="hint">Browsers allow only close codes 1000 and 3000–4999, and cannot send ping/pong frames: use an app-level heartbeat.</p>
+      <p class="hint">
+        Browsers allow only close codes 1000 and 3000–4999, and cannot send ping/pong frames: use an app-level
+        heartbeat.
+      </p>
     </form>
   );
 }

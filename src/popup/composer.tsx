@@ -9,7 +9,15 @@ import { Segmented } from './segmented';
 
 const MODE_NAMES: Record<ComposerMode, string> = { text: 'Text', json: 'JSON', hex: 'Hex', base64: 'Base64' };
 
-export function Composer({ store, canSend, repeat }: { store: PopupStore; canSend: boolean; repeat: RepeatStatus | null }) {
+export function Composer({
+  store,
+  canSend,
+  repeat,
+}: {
+  store: PopupStore;
+  canSend: boolean;
+  repeat: RepeatStatus | null;
+}) {
   const [mode, setMode] = useState<ComposerMode>('text');
   const [message, setMessage] = useState('');
   const history = useMemo(() => createSendHistory(), []);
@@ -22,7 +30,11 @@ export function Composer({ store, canSend, repeat }: { store: PopupStore; canSen
 
   const send = () => {
     if (repeating) return startRepeat();
-    const payload = composeMessage(mode, message, templates ? variables : null, { counter: counter.current, now: Date.now(), uuid: () => crypto.randomUUID() });
+    const payload = composeMessage(mode, message, templates ? variables : null, {
+      counter: counter.current,
+      now: Date.now(),
+      uuid: () => crypto.randomUUID(),
+    });
     if (!payload.ok) return store.showError(payload.error);
     if (!store.send(payload.value)) return;
     history.push(message);
@@ -32,7 +44,8 @@ export function Composer({ store, canSend, repeat }: { store: PopupStore; canSen
   const startRepeat = () => {
     const schedule = parseRepeatFields(every, times);
     if (!schedule.ok) return store.showError(schedule.error);
-    if (store.startRepeat({ mode, message, variables: templates ? variables : null, ...schedule.value })) history.push(message);
+    if (store.startRepeat({ mode, message, variables: templates ? variables : null, ...schedule.value }))
+      history.push(message);
   };
   const reformat = (pretty: boolean) => {
     const r = formatJson(message, pretty);
@@ -52,8 +65,12 @@ export function Composer({ store, canSend, repeat }: { store: PopupStore; canSen
         <Segmented label="Message format" options={COMPOSER_MODES} value={mode} onChange={setMode} names={MODE_NAMES} />
         {mode === 'json' && (
           <>
-            <button type="button" class="secondary" onClick={() => reformat(true)}>Pretty-print</button>
-            <button type="button" class="secondary" onClick={() => reformat(false)}>Minify</button>
+            <button type="button" class="secondary" onClick={() => reformat(true)}>
+              Pretty-print
+            </button>
+            <button type="button" class="secondary" onClick={() => reformat(false)}>
+              Minify
+            </button>
           </>
         )}
         <label class="check">
@@ -85,7 +102,9 @@ export function Composer({ store, canSend, repeat }: { store: PopupStore; canSen
             rows={2}
             value={message}
             spellcheck={false}
-            placeholder={mode === 'hex' ? '48 65 6c 6c 6f' : mode === 'base64' ? 'SGVsbG8=' : 'Ctrl+Enter sends · ↑/↓ recall'}
+            placeholder={
+              mode === 'hex' ? '48 65 6c 6c 6f' : mode === 'base64' ? 'SGVsbG8=' : 'Ctrl+Enter sends · ↑/↓ recall'
+            }
             onInput={(e) => setMessage(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -106,27 +125,53 @@ export function Composer({ store, canSend, repeat }: { store: PopupStore; canSen
         {templates && (
           <label class="field">
             <span>Variables (name=value)</span>
-            <textarea rows={2} cols={18} value={variables} spellcheck={false} placeholder="user=ada" onInput={(e) => setVariables(e.currentTarget.value)} />
+            <textarea
+              rows={2}
+              cols={18}
+              value={variables}
+              spellcheck={false}
+              placeholder="user=ada"
+              onInput={(e) => setVariables(e.currentTarget.value)}
+            />
           </label>
         )}
-        <button type="submit" disabled={!canSend}>{repeating ? 'Start repeating' : 'Send'}</button>
+        <button type="submit" disabled={!canSend}>
+          {repeating ? 'Start repeating' : 'Send'}
+        </button>
       </div>
       {repeating && (
         <div class="composer-row">
           <label class="field">
             <span>Every (ms)</span>
-            <input type="text" inputMode="numeric" size={8} value={every} onInput={(e) => setEvery(e.currentTarget.value)} />
+            <input
+              type="text"
+              inputMode="numeric"
+              size={8}
+              value={every}
+              onInput={(e) => setEvery(e.currentTarget.value)}
+            />
           </label>
           <label class="field">
             <span>Times</span>
-            <input type="text" inputMode="numeric" size={8} value={times} placeholder="until stopped" onInput={(e) => setTimes(e.currentTarget.value)} />
+            <input
+              type="text"
+              inputMode="numeric"
+              size={8}
+              value={times}
+              placeholder="until stopped"
+              onInput={(e) => setTimes(e.currentTarget.value)}
+            />
           </label>
         </div>
       )}
       {repeat && (
         <p class="repeat-status">
-          <span role="status" aria-label="Repeat">{describeRepeat(repeat)}</span>
-          <button type="button" class="secondary" onClick={() => store.stopRepeat()}>Stop repeating</button>
+          <span role="status" aria-label="Repeat">
+            {describeRepeat(repeat)}
+          </span>
+          <button type="button" class="secondary" onClick={() => store.stopRepeat()}>
+            Stop repeating
+          </button>
         </p>
       )}
     </form>

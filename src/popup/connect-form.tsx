@@ -4,7 +4,15 @@ import { useStore } from '../ui/use-store';
 import type { EndpointStore } from './endpoint-store';
 import type { PopupStore } from './popup-store';
 
-export function ConnectForm({ store, endpoints, defaultUrl }: { store: PopupStore; endpoints: EndpointStore; defaultUrl: string }) {
+export function ConnectForm({
+  store,
+  endpoints,
+  defaultUrl,
+}: {
+  store: PopupStore;
+  endpoints: EndpointStore;
+  defaultUrl: string;
+}) {
   const saved = useStore(endpoints);
   const [url, setUrl] = useState(defaultUrl);
   const [protocols, setProtocols] = useState('');
@@ -23,14 +31,29 @@ export function ConnectForm({ store, endpoints, defaultUrl }: { store: PopupStor
     >
       <label class="field grow">
         <span>URL</span>
-        <input type="text" list="recent-urls" value={url} spellcheck={false} placeholder="ws://127.0.0.1:8080/" onInput={(e) => setUrl(e.currentTarget.value)} />
+        <input
+          type="text"
+          list="recent-urls"
+          value={url}
+          spellcheck={false}
+          placeholder="ws://127.0.0.1:8080/"
+          onInput={(e) => setUrl(e.currentTarget.value)}
+        />
         <datalist id="recent-urls">
-          {saved.recentUrls.map((u) => <option key={u} value={u} />)}
+          {saved.recentUrls.map((u) => (
+            <option key={u} value={u} />
+          ))}
         </datalist>
       </label>
       <label class="field">
         <span>Subprotocols</span>
-        <input type="text" value={protocols} spellcheck={false} placeholder="e.g. chat, json" onInput={(e) => setProtocols(e.currentTarget.value)} />
+        <input
+          type="text"
+          value={protocols}
+          spellcheck={false}
+          placeholder="e.g. chat, json"
+          onInput={(e) => setProtocols(e.currentTarget.value)}
+        />
       </label>
       <label class="check">
         <input type="checkbox" checked={autoReconnect} onChange={(e) => setAutoReconnect(e.currentTarget.checked)} />
@@ -54,11 +77,22 @@ export function ConnectForm({ store, endpoints, defaultUrl }: { store: PopupStor
         <ul class="saved" aria-label="Saved endpoints">
           {saved.endpoints.map((e) => (
             <li key={`${e.url} ${e.protocols}`}>
-              <button type="button" class="secondary" title={e.protocols ? `Subprotocols: ${e.protocols}` : undefined}
-                onClick={() => (setUrl(e.url), setProtocols(e.protocols))}>
+              <button
+                type="button"
+                class="secondary"
+                title={e.protocols ? `Subprotocols: ${e.protocols}` : undefined}
+                onClick={() => (setUrl(e.url), setProtocols(e.protocols))}
+              >
                 {e.url}
               </button>
-              <button type="button" class="secondary" aria-label={`Forget ${e.url}`} onClick={() => endpoints.forget(e)}>×</button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Forget ${e.url}`}
+                onClick={() => endpoints.forget(e)}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
@@ -66,7 +100,13 @@ export function ConnectForm({ store, endpoints, defaultUrl }: { store: PopupStor
       {showHeaders && (
         <label class="field headers">
           <span>Handshake headers (one "Name: value" per line; asks for access to this host only)</span>
-          <textarea rows={2} value={headers} spellcheck={false} placeholder="Authorization: Bearer …" onInput={(e) => setHeaders(e.currentTarget.value)} />
+          <textarea
+            rows={2}
+            value={headers}
+            spellcheck={false}
+            placeholder="Authorization: Bearer …"
+            onInput={(e) => setHeaders(e.currentTarget.value)}
+          />
         </label>
       )}
     </form>

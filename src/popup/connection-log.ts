@@ -67,7 +67,8 @@ export function createConnectionLog() {
     /** Row count and row → event; unfiltered logs skip the index array entirely. */
     view(): { count: number; at: (row: number) => SocketEvent } {
       if (!filter.active) return { count: events.length, at: (row) => events[row]! };
-      for (; filteredUpTo < events.length; filteredUpTo++) if (filter.test(events[filteredUpTo]!)) indices.push(filteredUpTo);
+      for (; filteredUpTo < events.length; filteredUpTo++)
+        if (filter.test(events[filteredUpTo]!)) indices.push(filteredUpTo);
       return { count: indices.length, at: (row) => events[indices[row]!]! };
     },
     events: () => events,

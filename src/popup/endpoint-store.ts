@@ -1,4 +1,10 @@
-import { readEndpointLists, rememberUrl, saveEndpoint, type EndpointLists, type SavedEndpoint } from '../core/endpoints';
+import {
+  readEndpointLists,
+  rememberUrl,
+  saveEndpoint,
+  type EndpointLists,
+  type SavedEndpoint,
+} from '../core/endpoints';
 
 export interface EndpointStorage {
   load(): Promise<unknown>;
@@ -25,7 +31,10 @@ export function createEndpointStore(storage: EndpointStorage) {
   const loaded = (stored: EndpointLists) => {
     const edits = pending ?? [];
     pending = null;
-    set(edits.reduce((lists, change) => change(lists), stored), edits.length > 0);
+    set(
+      edits.reduce((lists, change) => change(lists), stored),
+      edits.length > 0,
+    );
   };
   storage.load().then(
     (stored) => loaded(readEndpointLists(stored)),
@@ -41,9 +50,13 @@ export function createEndpointStore(storage: EndpointStorage) {
       return () => listeners.delete(listener);
     },
     remember: (url: string) => edit((lists) => ({ ...lists, recentUrls: rememberUrl(lists.recentUrls, url) })),
-    save: (endpoint: SavedEndpoint) => edit((lists) => ({ ...lists, endpoints: saveEndpoint(lists.endpoints, endpoint) })),
+    save: (endpoint: SavedEndpoint) =>
+      edit((lists) => ({ ...lists, endpoints: saveEndpoint(lists.endpoints, endpoint) })),
     forget: (endpoint: SavedEndpoint) =>
-      edit((lists) => ({ ...lists, endpoints: lists.endpoints.filter((e) => e.url !== endpoint.url || e.protocols !== endpoint.protocols) })),
+      edit((lists) => ({
+        ...lists,
+        endpoints: lists.endpoints.filter((e) => e.url !== endpoint.url || e.protocols !== endpoint.protocols),
+      })),
   };
 }
 export type EndpointStore = ReturnType<typeof createEndpointStore>;

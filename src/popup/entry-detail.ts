@@ -55,12 +55,20 @@ function hexDetail(p: WirePayload): string {
 }
 
 /** What the entry detail shows: renderDetail, with Text and Base64 cut after `maxBytes` of the frame. */
-export function shownDetail(e: SocketEvent, format: DetailFormat, maxBytes = MAX_SHOWN_BYTES): { text: string; truncated: boolean } {
-  if (e.type !== 'frame' || (format !== 'text' && format !== 'base64')) return { text: renderDetail(e, format), truncated: false };
+export function shownDetail(
+  e: SocketEvent,
+  format: DetailFormat,
+  maxBytes = MAX_SHOWN_BYTES,
+): { text: string; truncated: boolean } {
+  if (e.type !== 'frame' || (format !== 'text' && format !== 'base64'))
+    return { text: renderDetail(e, format), truncated: false };
   const p = e.payload;
   if (format === 'text' && p.kind === 'text') return textHead(p.text, maxBytes);
   const head = payloadHead(p, maxBytes);
   if (!head.truncated) return { text: renderDetail(e, format), truncated: false };
   // stream: a UTF-8 sequence cut by the limit is held back, not shown as U+FFFD.
-  return { text: format === 'text' ? new TextDecoder().decode(head.bytes, { stream: true }) : bytesToBase64(head.bytes), truncated: true };
+  return {
+    text: format === 'text' ? new TextDecoder().decode(head.bytes, { stream: true }) : bytesToBase64(head.bytes),
+    truncated: true,
+  };
 }

@@ -9,7 +9,10 @@ import { createPopupStore } from './popup-store';
 
 // Firefox drops the port when it suspends the event page: reconnect and resync (hello).
 const channel = createReconnectingChannel(() =>
-  createPortChannel<PopupToBackground, BackgroundToPopup>(browser.runtime.connect({ name: PORT_NAMES.popup }), isBackgroundToPopup),
+  createPortChannel<PopupToBackground, BackgroundToPopup>(
+    browser.runtime.connect({ name: PORT_NAMES.popup }),
+    isBackgroundToPopup,
+  ),
 );
 const store = createPopupStore(channel, {
   // Only the one origin is asked for. (Measured on Firefox 153: asking for declarativeNetRequest
@@ -24,4 +27,7 @@ const endpoints = createEndpointStore({
   load: async () => (await browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY],
   save: (lists) => browser.storage.local.set({ [ENDPOINTS_KEY]: lists }),
 });
-render(<PopupApp store={store} endpoints={endpoints} defaultUrl={params.get('url') ?? ''} />, document.getElementById('app')!);
+render(
+  <PopupApp store={store} endpoints={endpoints} defaultUrl={params.get('url') ?? ''} />,
+  document.getElementById('app')!,
+);

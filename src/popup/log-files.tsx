@@ -24,10 +24,18 @@ export function LogFiles({ store, canSend }: { store: PopupStore; canSend: boole
   const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
   return (
     <div class="log-files">
-      <button type="button" class="secondary" onClick={() => download(`socket-scope-${stamp()}.json`, buildJsonExport(records(), Date.now()))}>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => download(`socket-scope-${stamp()}.json`, buildJsonExport(records(), Date.now()))}
+      >
         Export JSON
       </button>
-      <button type="button" class="secondary" onClick={() => download(`socket-scope-${stamp()}.har`, buildHar(records()))}>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => download(`socket-scope-${stamp()}.har`, buildHar(records()))}
+      >
         Export HAR
       </button>
       <label class="file-button secondary">

@@ -20,18 +20,44 @@ export function LogToolbar({ store }: { store: PopupStore }) {
     <div class="log-toolbar">
       <label class="field grow">
         <span>Filter</span>
-        <input type="search" aria-label="Filter" value={filter.text} spellcheck={false} onInput={(e) => store.setFilter({ text: e.currentTarget.value })} />
+        <input
+          type="search"
+          aria-label="Filter"
+          value={filter.text}
+          spellcheck={false}
+          onInput={(e) => store.setFilter({ text: e.currentTarget.value })}
+        />
       </label>
       <label class="check">
-        <input type="checkbox" checked={filter.regex} onChange={(e) => store.setFilter({ regex: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={filter.regex}
+          onChange={(e) => store.setFilter({ regex: e.currentTarget.checked })}
+        />
         <span>Regex</span>
       </label>
-      <Segmented label="Direction" options={DIRECTIONS} value={filter.direction} onChange={(direction) => store.setFilter({ direction })}
-        names={{ all: 'Both', out: '↑ Sent', in: '↓ Received' }} />
-      <Segmented label="Type" options={TYPES} value={filter.type} onChange={(type) => store.setFilter({ type })}
-        names={{ all: 'All', text: 'Text', binary: 'Binary', lifecycle: 'Events' }} />
-      <button type="button" class="secondary" onClick={() => store.clearLog()}>Clear log</button>
-      {filterError && <p class="error" role="alert">{filterError}</p>}
+      <Segmented
+        label="Direction"
+        options={DIRECTIONS}
+        value={filter.direction}
+        onChange={(direction) => store.setFilter({ direction })}
+        names={{ all: 'Both', out: '↑ Sent', in: '↓ Received' }}
+      />
+      <Segmented
+        label="Type"
+        options={TYPES}
+        value={filter.type}
+        onChange={(type) => store.setFilter({ type })}
+        names={{ all: 'All', text: 'Text', binary: 'Binary', lifecycle: 'Events' }}
+      />
+      <button type="button" class="secondary" onClick={() => store.clearLog()}>
+        Clear log
+      </button>
+      {filterError && (
+        <p class="error" role="alert">
+          {filterError}
+        </p>
+      )}
     </div>
   );
 }
@@ -56,7 +82,8 @@ export function LogView({ log, socket }: { log: ConnectionLog | null; socket?: {
           e.preventDefault();
           const current = selectedRow();
           // With nothing selected, ↑ starts from the newest entry and ↓ from the oldest.
-          const row = current === -1 ? (step < 0 ? view.count - 1 : 0) : Math.min(view.count - 1, Math.max(0, current + step));
+          const row =
+            current === -1 ? (step < 0 ? view.count - 1 : 0) : Math.min(view.count - 1, Math.max(0, current + step));
           setSelected(view.at(row));
           setRevealRow(row);
         }}
@@ -87,10 +114,23 @@ export function LogView({ log, socket }: { log: ConnectionLog | null; socket?: {
       {selected && (
         <section class="detail" role="region" aria-label="Entry detail">
           <div class="detail-bar">
-            <Segmented label="Detail format" options={DETAIL_FORMATS} value={format} onChange={setFormat}
-              names={{ text: 'Text', json: 'JSON', hex: 'Hex', base64: 'Base64' }} />
-            <button type="button" class="secondary" onClick={() => void navigator.clipboard.writeText(renderDetail(selected, format))}>Copy</button>
-            <button type="button" class="secondary" onClick={() => setSelected(null)}>Close detail</button>
+            <Segmented
+              label="Detail format"
+              options={DETAIL_FORMATS}
+              value={format}
+              onChange={setFormat}
+              names={{ text: 'Text', json: 'JSON', hex: 'Hex', base64: 'Base64' }}
+            />
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => void navigator.clipboard.writeText(renderDetail(selected, format))}
+            >
+              Copy
+            </button>
+            <button type="button" class="secondary" onClick={() => setSelected(null)}>
+              Close detail
+            </button>
           </div>
           <EntryBody event={selected} format={format} />
         </section>
@@ -104,7 +144,10 @@ const MAX_JSON_TREE_BYTES = 4 * 1024 * 1024;
 
 /** The entry in the chosen format: JSON as a collapsible tree, everything else as text. */
 function EntryBody({ event, format }: { event: SocketEvent; format: DetailFormat }) {
-  const json = useMemo(() => (format === 'json' && event.type === 'frame' ? jsonView(event.payload, MAX_JSON_TREE_BYTES) : null), [event, format]);
+  const json = useMemo(
+    () => (format === 'json' && event.type === 'frame' ? jsonView(event.payload, MAX_JSON_TREE_BYTES) : null),
+    [event, format],
+  );
   const shown = useMemo(() => (json ? null : shownDetail(event, format)), [event, format, json]);
   if (json?.ok) {
     return (

@@ -21,7 +21,15 @@ function useTick() {
   }, []);
 }
 
-export function PopupApp({ store, endpoints, defaultUrl }: { store: PopupStore; endpoints: EndpointStore; defaultUrl: string }) {
+export function PopupApp({
+  store,
+  endpoints,
+  defaultUrl,
+}: {
+  store: PopupStore;
+  endpoints: EndpointStore;
+  defaultUrl: string;
+}) {
   const state = useStore(store);
   useDecoders(); // rows name protocol messages once the decoders have loaded
   useTick();
@@ -33,22 +41,38 @@ export function PopupApp({ store, endpoints, defaultUrl }: { store: PopupStore; 
     <main class="app">
       <header class="app-header">
         <h1>Socket Scope</h1>
-        <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('popup.html?view=tab') })}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('popup.html?view=tab') })}
+        >
           Open in tab
         </button>
       </header>
       <ConnectForm store={store} endpoints={endpoints} defaultUrl={defaultUrl} />
 
-      {state.error && <p class="error" role="alert">{state.error}</p>}
+      {state.error && (
+        <p class="error" role="alert">
+          {state.error}
+        </p>
+      )}
       {state.notice && <p class="notice">{state.notice}</p>}
       {state.backgroundLost && (
-        <p class="error" role="alert">Lost the connection to the extension background (was it reloaded?). Reopen the popup.</p>
+        <p class="error" role="alert">
+          Lost the connection to the extension background (was it reloaded?). Reopen the popup.
+        </p>
       )}
 
       {state.connections.length > 0 && (
         <div class="tabs" role="tablist" aria-label="Connections">
           {state.connections.map((c) => (
-            <button key={c.id} role="tab" aria-selected={c.id === state.selectedId} class={`tab state-${c.state}`} onClick={() => store.select(c.id)}>
+            <button
+              key={c.id}
+              role="tab"
+              aria-selected={c.id === state.selectedId}
+              class={`tab state-${c.state}`}
+              onClick={() => store.select(c.id)}
+            >
               {makeVisible(c.url)}
             </button>
           ))}
@@ -57,7 +81,11 @@ export function PopupApp({ store, endpoints, defaultUrl }: { store: PopupStore; 
 
       {selected && (
         <>
-          <StatusLine connection={selected} onDisconnect={() => store.disconnect()} onRemove={() => store.remove(selected.id)} />
+          <StatusLine
+            connection={selected}
+            onDisconnect={() => store.disconnect()}
+            onRemove={() => store.remove(selected.id)}
+          />
           {log && <StatsLine stats={log.stats()} events={log.events()} />}
           <LogToolbar store={store} />
         </>
@@ -85,15 +113,24 @@ function LogLimit({ store, limit }: { store: PopupStore; limit: number }) {
       onSubmit={(e) => {
         e.preventDefault();
         const n = Number(value);
-        if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return store.showError('The log limit must be a whole number from 1 to 1,000,000');
+        if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+          return store.showError('The log limit must be a whole number from 1 to 1,000,000');
         store.setLogLimit(n);
       }}
     >
       <label class="field">
         <span>Log limit (frames)</span>
-        <input type="text" inputMode="numeric" size={8} value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+        <input
+          type="text"
+          inputMode="numeric"
+          size={8}
+          value={value}
+          onInput={(e) => setValue(e.currentTarget.value)}
+        />
       </label>
-      <button type="submit" class="secondary">Set limit</button>
+      <button type="submit" class="secondary">
+        Set limit
+      </button>
     </form>
   );
 }

@@ -4,7 +4,14 @@ import { checkCloseRequest } from '../core/close-codes';
 import { NO_FILTER, type LogFilter } from '../core/log-filter';
 import { hostPermissionFor, parseHeaderLines } from '../core/handshake-headers';
 import { checkWebSocketUrl, parseSubprotocols } from '../core/ws-url';
-import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, RepeatPlan, SocketEvent, WirePayload } from '../protocol';
+import type {
+  BackgroundToPopup,
+  ConnectionSummary,
+  PopupToBackground,
+  RepeatPlan,
+  SocketEvent,
+  WirePayload,
+} from '../protocol';
 import { createConnectionLog, type ConnectionLog } from './connection-log';
 
 export interface PopupState {
@@ -21,7 +28,9 @@ export interface PopupState {
   readonly revision: number;
 }
 
-export type PopupChannel = Channel<PopupToBackground, BackgroundToPopup> & { onReconnect?(listener: () => void): () => void };
+export type PopupChannel = Channel<PopupToBackground, BackgroundToPopup> & {
+  onReconnect?(listener: () => void): () => void;
+};
 
 type Action = PopupToBackground extends infer M ? (M extends PopupToBackground ? Omit<M, 'source'> : never) : never;
 
@@ -36,7 +45,15 @@ const noPermissions: PopupEnvironment = { requestHostPermission: () => Promise.r
 export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = noPermissions) {
   const logs = new Map<string, ConnectionLog>();
   let state: PopupState = {
-    connections: [], logs, selectedId: null, error: null, notice: null, backgroundLost: false, filter: NO_FILTER, filterError: null, revision: 0,
+    connections: [],
+    logs,
+    selectedId: null,
+    error: null,
+    notice: null,
+    backgroundLost: false,
+    filter: NO_FILTER,
+    filterError: null,
+    revision: 0,
   };
   const listeners = new Set<() => void>();
 
@@ -116,8 +133,8 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
   /** Posts to the selected connection if it is open; returns whether the request went out. */
   const postToOpen = (verb: string, message: (c: ConnectionSummary) => Action): boolean => {
     const c = selected();
-    if (!c) return set({ error: 'Connect first' }), false;
-    if (c.state !== 'open') return set({ error: `Cannot ${verb}: the connection is ${c.state}` }), false;
+    if (!c) return (set({ error: 'Connect first' }), false);
+    if (c.state !== 'open') return (set({ error: `Cannot ${verb}: the connection is ${c.state}` }), false);
     if (state.error) set({ error: null });
     post(message(c));
     return true;
@@ -138,21 +155,31 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
       if (!headers.ok) return set({ error: headers.error, notice: null });
       set({ error: null, notice: url.note ?? null });
       const message: Action = {
-        type: 'connect', url: url.url, protocols: protocols.protocols,
-        ...(autoReconnect ? { autoReconnect } : {}), ...(headers.headers.length ? { headers: headers.headers } : {}),
+        type: 'connect',
+        url: url.url,
+        protocols: protocols.protocols,
+        ...(autoReconnect ? { autoReconnect } : {}),
+        ...(headers.headers.length ? { headers: headers.headers } : {}),
       };
       if (headers.headers.length === 0) return post(message);
       // Headers need the host permission for this origin only, asked for at the moment of use.
       const pattern = hostPermissionFor(url.url);
       env.requestHostPermission(pattern).then(
-        (granted) => (granted ? post(message) : set({ error: `Handshake headers need access to ${pattern}; permission was not granted` })),
-        (error: unknown) => set({ error: `Could not ask for access to ${pattern}: ${error instanceof Error ? error.message : String(error)}` }),
+        (granted) =>
+          granted
+            ? post(message)
+            : set({ error: `Handshake headers need access to ${pattern}; permission was not granted` }),
+        (error: unknown) =>
+          set({
+            error: `Could not ask for access to ${pattern}: ${error instanceof Error ? error.message : String(error)}`,
+          }),
       );
     },
     /** Sends to the selected connection; returns whether the request went out. */
     send: (payload: WirePayload): boolean => postToOpen('send', (c) => ({ type: 'send', connectionId: c.id, payload })),
     /** Asks the background to send periodically on the selected connection; returns whether it went out. */
-    startRepeat: (plan: RepeatPlan): boolean => postToOpen('repeat', (c) => ({ type: 'start-repeat', connectionId: c.id, plan })),
+    startRepeat: (plan: RepeatPlan): boolean =>
+      postToOpen('repeat', (c) => ({ type: 'start-repeat', connectionId: c.id, plan })),
     stopRepeat: () => withSelected((c) => post({ type: 'stop-repeat', connectionId: c.id })),
     sendText(text: string) {
       return this.send({ kind: 'text', text });
@@ -167,7 +194,8 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
     },
     clearLog: () => withSelected((c) => post({ type: 'clear-log', connectionId: c.id })),
     remove: (id: string) => post({ type: 'remove', connectionId: id }),
-    setLogLimit: (maxFrames: number) => withSelected((c) => post({ type: 'set-log-limit', connectionId: c.id, maxFrames })),
+    setLogLimit: (maxFrames: number) =>
+      withSelected((c) => post({ type: 'set-log-limit', connectionId: c.id, maxFrames })),
     setFilter(patch: Partial<LogFilter>) {
       const filter = { ...state.filter, ...patch };
       let filterError: string | null = null;

@@ -1,6 +1,10 @@
 /** A row of mutually exclusive buttons (radio group), operable by mouse and keyboard. */
 export function Segmented<T extends string>({
-  label, options, value, onChange, names,
+  label,
+  options,
+  value,
+  onChange,
+  names,
 }: {
   label: string;
   options: readonly T[];
@@ -20,7 +24,12 @@ export function Segmented<T extends string>({
           tabIndex={o === value ? 0 : -1}
           onClick={() => onChange(o)}
           onKeyDown={(e) => {
-            const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+            const step =
+              e.key === 'ArrowRight' || e.key === 'ArrowDown'
+                ? 1
+                : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+                  ? -1
+                  : 0;
             if (!step) return;
             e.preventDefault();
             const next = options[(options.indexOf(value) + step + options.length) % options.length]!;

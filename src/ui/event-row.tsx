@@ -4,14 +4,19 @@ import { eventLabel, eventSummary } from './event-summary';
 import { decodedRowSummary } from './lazy-decoders';
 
 /** One popup log line for any socket event. All untrusted text goes through JSX text nodes only. */
-export function EventRow({ event, socket }: { event: SocketEvent; socket?: { url: string; protocol: string } | undefined }) {
+export function EventRow({
+  event,
+  socket,
+}: {
+  event: SocketEvent;
+  socket?: { url: string; protocol: string } | undefined;
+}) {
   const frame = event.type === 'frame' ? event : null;
   const kind = frame ? `ev-frame ev-${frame.direction}` : event.type === 'error' ? 'ev-error' : 'ev-meta';
   // The ' ' text nodes keep the row readable as one line (screen readers, copy, tests).
   return (
     <div class={`ev ${kind}`}>
-      <span class="ev-dir">{eventLabel(event)}</span>{' '}
-      <time class="ev-time">{formatClock(event.time)}</time>{' '}
+      <span class="ev-dir">{eventLabel(event)}</span> <time class="ev-time">{formatClock(event.time)}</time>{' '}
       {frame && (
         <>
           <span class="ev-size">{formatBytes(payloadByteLength(frame.payload))}</span>{' '}

@@ -21,7 +21,13 @@ export function JsonTreeView({ value }: { value: unknown }) {
         const label = `${node.key === '' ? '' : `${makeVisible(node.key)}: `}${node.preview}`;
         const indent = { paddingLeft: `${node.depth * 14}px` };
         return node.expandable ? (
-          <button key={node.pointer} class="jrow jrow-toggle" style={indent} aria-expanded={expanded.has(node.pointer)} onClick={() => toggle(node.pointer)}>
+          <button
+            key={node.pointer}
+            class="jrow jrow-toggle"
+            style={indent}
+            aria-expanded={expanded.has(node.pointer)}
+            onClick={() => toggle(node.pointer)}
+          >
             {`${expanded.has(node.pointer) ? '▾' : '▸'} ${label}`}
           </button>
         ) : (
@@ -30,7 +36,9 @@ export function JsonTreeView({ value }: { value: unknown }) {
           </div>
         );
       })}
-      {rows.length > MAX_ROWS && <p class="notice">{`Only the first ${MAX_ROWS.toLocaleString()} rows are shown: collapse some nodes to see others.`}</p>}
+      {rows.length > MAX_ROWS && (
+        <p class="notice">{`Only the first ${MAX_ROWS.toLocaleString()} rows are shown: collapse some nodes to see others.`}</p>
+      )}
     </div>
   );
 }

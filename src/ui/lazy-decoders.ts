@@ -65,7 +65,10 @@ function sessionOf(socketId: string, socket: { url: string; protocol: string }):
 }
 
 /** One line for a frame row (`EVENT chat:message ["hi"]`), or null until the decoders load. */
-export function decodedRowSummary(event: SocketEvent, socket: { url: string; protocol: string } | undefined): string | null {
+export function decodedRowSummary(
+  event: SocketEvent,
+  socket: { url: string; protocol: string } | undefined,
+): string | null {
   if (event.type !== 'frame' || !decoders) return null;
   const cached = rowCache.get(event);
   if (cached !== undefined && cached.generation === generation) return cached.summary;
@@ -80,7 +83,12 @@ export function decodedRowSummary(event: SocketEvent, socket: { url: string; pro
 }
 
 /** The full decoding of one frame for the detail view. */
-export function decodeFrame(socketId: string, socket: { url: string; protocol: string }, payload: WirePayload, direction: Direction): DecodeResult | null {
+export function decodeFrame(
+  socketId: string,
+  socket: { url: string; protocol: string },
+  payload: WirePayload,
+  direction: Direction,
+): DecodeResult | null {
   return sessionOf(socketId, socket)?.decode(payload, direction) ?? null;
 }
 

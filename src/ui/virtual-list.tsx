@@ -20,7 +20,15 @@ const MAX_ROWS_IN_VIEW = 500_000;
  * Fixed-height virtual list: only the rows in view (plus a margin) are in the DOM, so 100,000
  * entries cost the same to render as 50.
  */
-export function VirtualList({ count, rowHeight, renderRow, followTail = true, label, role = 'list', reveal = null }: VirtualListProps) {
+export function VirtualList({
+  count,
+  rowHeight,
+  renderRow,
+  followTail = true,
+  label,
+  role = 'list',
+  reveal = null,
+}: VirtualListProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);

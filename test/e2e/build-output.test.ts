@@ -26,9 +26,13 @@ async function isPreactsInnerHtml(warning: { code: string; file: string }): Prom
 describe('built extension', () => {
   it('Firefox build passes web-ext lint with no errors and only justified warnings', async () => {
     const bin = path.join(ROOT, 'node_modules/web-ext/bin/web-ext.js');
-    const { stdout } = await run(process.execPath, [bin, 'lint', '--source-dir', DIST_FIREFOX, '--output', 'json', '--no-config-discovery'], {
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const { stdout } = await run(
+      process.execPath,
+      [bin, 'lint', '--source-dir', DIST_FIREFOX, '--output', 'json', '--no-config-discovery'],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
     const report = JSON.parse(stdout);
     expect(report.errors).toEqual([]);
     const warnings = report.warnings as { code: string; file: string }[];
@@ -52,7 +56,9 @@ describe('built extension', () => {
       // Handshake headers: Firefox needs declarativeNetRequest (asked for at runtime as an optional
       // permission it never resolves there); Chrome the host-access-only variant and offscreen.
       expect(manifest.permissions).toEqual(
-        manifest === firefox ? ['storage', 'declarativeNetRequest'] : ['storage', 'declarativeNetRequestWithHostAccess', 'offscreen'],
+        manifest === firefox
+          ? ['storage', 'declarativeNetRequest']
+          : ['storage', 'declarativeNetRequestWithHostAccess', 'offscreen'],
       );
       expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
       expect(manifest.host_permissions).toBeUndefined();
@@ -72,18 +78,36 @@ describe('built extension', () => {
   it('packages store zips: manifest at the root, icons, privacy statement; the offscreen document only for Chrome', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-packages-'));
     try {
-      await run(process.execPath, [path.join(ROOT, 'scripts/package.mjs')], { env: { ...process.env, SOCKET_SCOPE_DIST: DIST, SOCKET_SCOPE_PACKAGES: out } });
+      await run(process.execPath, [path.join(ROOT, 'scripts/package.mjs')], {
+        env: { ...process.env, SOCKET_SCOPE_DIST: DIST, SOCKET_SCOPE_PACKAGES: out },
+      });
       const { version } = await readJson(path.join(ROOT, 'package.json'));
-      expect((await readdir(out)).sort()).toEqual([`socket-scope-chrome-${version}.zip`, `socket-scope-firefox-${version}.zip`]);
-      for (const [browser, dist] of [['chrome', DIST_CHROME], ['firefox', DIST_FIREFOX]] as const) {
+      expect((await readdir(out)).sort()).toEqual([
+        `socket-scope-chrome-${version}.zip`,
+        `socket-scope-firefox-${version}.zip`,
+      ]);
+      for (const [browser, dist] of [
+        ['chrome', DIST_CHROME],
+        ['firefox', DIST_FIREFOX],
+      ] as const) {
         const files = readZip(await readFile(path.join(out, `socket-scope-${browser}-${version}.zip`)));
-        for (const name of ['manifest.json', 'PRIVACY.md', 'background.js', 'hook.js', 'popup.html', 'panel.html', ...[16, 32, 48, 128].map((n) => `icons/icon-${n}.png`)]) {
+        for (const name of [
+          'manifest.json',
+          'PRIVACY.md',
+          'background.js',
+          'hook.js',
+          'popup.html',
+          'panel.html',
+          ...[16, 32, 48, 128].map((n) => `icons/icon-${n}.png`),
+        ]) {
           expect(files.has(name), `${browser}: ${name}`).toBe(true);
         }
         expect(files.has('offscreen.html')).toBe(browser === 'chrome');
         // The zip holds exactly the build's bytes.
         expect(files.get('manifest.json')!.equals(await readFile(path.join(dist, 'manifest.json')))).toBe(true);
-        expect(files.get('icons/icon-128.png')!.equals(await readFile(path.join(dist, 'icons/icon-128.png')))).toBe(true);
+        expect(files.get('icons/icon-128.png')!.equals(await readFile(path.join(dist, 'icons/icon-128.png')))).toBe(
+          true,
+        );
       }
     } finally {
       await rm(out, { recursive: true, force: true });

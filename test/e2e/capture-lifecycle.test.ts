@@ -8,7 +8,9 @@ import { browserSuite } from './harness/suite';
 const FIREFOX_IDLE_MS = 1_500;
 
 describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
-  const suite = browserSuite(browserName, { launch: { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS } } });
+  const suite = browserSuite(browserName, {
+    launch: { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS } },
+  });
 
   it('survives a restart of the background: the panel opened afterwards shows the same frames', async () => {
     const pageUrl = `${suite.server.httpUrl}/pages/hook-basic.html`;
@@ -44,7 +46,9 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
   it('an open panel reconnects after the background restarts and keeps showing new frames', async () => {
     const { page, pageUrl, roundTrip } = await openLongLivedPage(suite, 'panel-reconnect');
     await roundTrip('before restart');
-    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'frame' && e.direction === 'in'));
+    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) =>
+      ev.some((e) => e.type === 'frame' && e.direction === 'in'),
+    );
     const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await panel.waitForText('grid', 'Frames', /before restart/);
     await suite.session.background((debug) => debug.capture.flush());
@@ -60,7 +64,10 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
 
   it('a frame the background had not saved when it stopped is captured after the restart, once', async () => {
     const { page, pageUrl, roundTrip } = await openLongLivedPage(suite, 'unsaved');
-    const frames = (events: SocketEvent[]) => events.flatMap((e) => (e.type === 'frame' && e.payload.kind === 'text' ? [`${e.direction} ${e.payload.text}`] : []));
+    const frames = (events: SocketEvent[]) =>
+      events.flatMap((e) =>
+        e.type === 'frame' && e.payload.kind === 'text' ? [`${e.direction} ${e.payload.text}`] : [],
+      );
     await roundTrip('saved');
     await waitForCapture(suite.session, pageUrl, (ev) => frames(ev).length === 2);
     // Saved, and the relay told so (the confirmation is posted before flush returns here).
@@ -96,7 +103,10 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     await panel.click('button', 'Act');
     await panel.click('checkbox', 'Preserve log across navigation');
     // The background applies settings from storage.onChanged: wait until it has this one.
-    await panel.waitFor(() => suite.session.background((debug) => debug.capture.settings().preserveLog as boolean), null);
+    await panel.waitFor(
+      () => suite.session.background((debug) => debug.capture.settings().preserveLog as boolean),
+      null,
+    );
     await page.goto(pageUrl);
     const preserved = await waitForCapture(suite.session, pageUrl, (ev) => closes(ev) === 2);
     expect(created(preserved.events)).toBe(2);
@@ -109,7 +119,10 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     await panel.click('button', 'Act');
     await panel.fill('spinbutton', 'Frame limit per tab', '100');
     await panel.press('Tab'); // the number is saved when the field is left (change event)
-    await panel.waitFor(() => suite.session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100), null);
+    await panel.waitFor(
+      () => suite.session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100),
+      null,
+    );
 
     const pageUrl = `${suite.server.httpUrl}/pages/heavy.html?mode=flood&n=200`;
     const page = await suite.session.openPage(pageUrl);
@@ -120,7 +133,10 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
 
     await panel.fill('spinbutton', 'Frame limit per tab', '100000');
     await panel.press('Tab');
-    await panel.waitFor(() => suite.session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100_000), null);
+    await panel.waitFor(
+      () => suite.session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100_000),
+      null,
+    );
     await Promise.all([tabPanel.close(), panel.close(), page.close()]);
   });
 
@@ -129,7 +145,14 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     const setLimit = async (frames: number) => {
       await settings.fill('spinbutton', 'Frame limit per tab', String(frames));
       await settings.press('Tab');
-      await settings.waitFor(() => suite.session.background((debug, n: number) => (debug.capture.settings().captureMaxFrames as number) === n, frames), null);
+      await settings.waitFor(
+        () =>
+          suite.session.background(
+            (debug, n: number) => (debug.capture.settings().captureMaxFrames as number) === n,
+            frames,
+          ),
+        null,
+      );
     };
     await settings.click('button', 'Act');
     await setLimit(100);
@@ -150,7 +173,10 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
 
     const after = await waitForCapture(suite.session, pageUrl, (ev) => ev.length >= before.events.length);
     expect(after.events).toEqual(before.events);
-    expect(await waitForCaptureSummary(suite.session, pageUrl, () => true)).toMatchObject({ frames: 100, dropped: 140 });
+    expect(await waitForCaptureSummary(suite.session, pageUrl, () => true)).toMatchObject({
+      frames: 100,
+      dropped: 140,
+    });
     await setLimit(100_000);
     await Promise.all([settings.close(), page.close()]);
   });

@@ -40,15 +40,28 @@ describe.each(BROWSERS)('capture while the browser storage is full, in %s', (bro
       );
 
       const frameCount = 2 * ROUND_TRIPS;
-      const capture = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === frameCount);
+      const capture = await waitForCapture(
+        suite.session,
+        pageUrl,
+        (ev) => ev.filter((e) => e.type === 'frame').length === frameCount,
+      );
       const frames = capture.events.filter((e) => e.type === 'frame');
       expect(frames.filter((e) => e.direction === 'out').map(textOf)).toEqual(sent);
       expect(frames.filter((e) => e.direction === 'in').map(textOf)).toEqual(sent);
 
       const panel = await suite.session.openExtensionPage(`panel.html?tabId=${capture.tabId}`);
-      const alert = await panel.waitForText('alert', STORAGE_FULL, /would be lost if the browser stops the extension's background/);
+      const alert = await panel.waitForText(
+        'alert',
+        STORAGE_FULL,
+        /would be lost if the browser stops the extension's background/,
+      );
       expect(alert).toMatch(/saving is retried by itself/);
-      expect(await suite.session.background((debug, tabId: number) => debug.capture.saver.problemOf(tabId)?.reason, capture.tabId)).toBe('quota');
+      expect(
+        await suite.session.background(
+          (debug, tabId: number) => debug.capture.saver.problemOf(tabId)?.reason,
+          capture.tabId,
+        ),
+      ).toBe('quota');
       // Nothing is missing from the panel while nothing can be saved: socket created, open, every frame.
       await panel.waitForText('status', 'Capture status', new RegExp(`^${2 + frameCount} events`));
       await panel.fill('textbox', 'Filter', 'frame ');
@@ -61,7 +74,10 @@ describe.each(BROWSERS)('capture while the browser storage is full, in %s', (bro
       const saved = await suite.session.background(async (debug, tabId: number) => {
         await debug.capture.flush();
         const savedEvents = (await debug.capture.persistence.load()).get(tabId)?.events ?? [];
-        return { complete: JSON.stringify(savedEvents) === JSON.stringify(debug.captureHub.logOf(tabId).all()), count: savedEvents.length };
+        return {
+          complete: JSON.stringify(savedEvents) === JSON.stringify(debug.captureHub.logOf(tabId).all()),
+          count: savedEvents.length,
+        };
       }, capture.tabId);
       expect(saved).toEqual({ complete: true, count: 2 + frameCount });
       await Promise.all([panel.close(), page.close()]);

@@ -52,9 +52,14 @@ describe('DevTools panel in chromium', () => {
     expect(panelId).toBe(`${origin}WebSockets`);
     // Nothing loaded panel.html so far: the frames below were captured without it.
     expect(frontEnd.frames().some((f) => f.url().startsWith(`${origin}/panel.html`))).toBe(false);
-    await inFrontEnd(frontEnd, `await UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)});`);
+    await inFrontEnd(
+      frontEnd,
+      `await UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)});`,
+    );
 
-    const frame = await poll('the panel iframe', async () => frontEnd.frames().find((f: Frame) => f.url() === `${origin}/panel.html`));
+    const frame = await poll('the panel iframe', async () =>
+      frontEnd.frames().find((f: Frame) => f.url() === `${origin}/panel.html`),
+    );
     // Only the evaluate-based reads of UiPage are used: a Frame evaluates like a Page.
     const panel = createUiPage(frame as unknown as Page);
     await panel.waitForText('listbox', 'Sockets (1)', 'close 1000');

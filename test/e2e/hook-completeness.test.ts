@@ -6,7 +6,11 @@ import { browserSuite } from './harness/suite';
 
 const hex = (base64: string) => Buffer.from(base64, 'base64').toString('hex');
 const framesOf = (events: SocketEvent[], socketId: string) =>
-  events.flatMap((e) => (e.type === 'frame' && e.socketId === socketId ? [`${e.direction} ${e.payload.kind === 'text' ? e.payload.text : hex(e.payload.base64)}`] : []));
+  events.flatMap((e) =>
+    e.type === 'frame' && e.socketId === socketId
+      ? [`${e.direction} ${e.payload.kind === 'text' ? e.payload.text : hex(e.payload.base64)}`]
+      : [],
+  );
 
 describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
   const suite = browserSuite(browserName);
@@ -22,10 +26,15 @@ describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
     expect(main).toBeDefined();
     // The initiator: the page script that created the socket, and nothing of the hook's own
     // frames (Chrome names them after hook.js, Firefox "<anonymous code>").
-    expect(main!.initiator!.split('\n')).toEqual([expect.stringMatching(/^(    at |@)http:\/\/127\.0\.0\.1:\d+\/pages\/capture-matrix\.html:\d+:\d+$/)]);
+    expect(main!.initiator!.split('\n')).toEqual([
+      expect.stringMatching(/^(    at |@)http:\/\/127\.0\.0\.1:\d+\/pages\/capture-matrix\.html:\d+:\d+$/),
+    ]);
     const large = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i + 1) % 251)).toString('hex');
     const payloads = ['010203', '0c0d0e', '0f10', '0201', '0a0b0c0d0e0f1011', 'text after binary', large];
-    expect(framesOf(events, main!.socketId)).toEqual([...payloads.map((p) => `out ${p}`), ...payloads.map((p) => `in ${p}`)]);
+    expect(framesOf(events, main!.socketId)).toEqual([
+      ...payloads.map((p) => `out ${p}`),
+      ...payloads.map((p) => `in ${p}`),
+    ]);
 
     // One socket per frame, each with its frame's URL, its frame and its close.
     const byName = new Map<string, string>();
@@ -38,7 +47,9 @@ describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
     expect([...byName.keys()].sort()).toEqual(['about:blank', 'cross-origin', 'same-origin', 'srcdoc']);
     for (const [name, socketId] of byName) expect(framesOf(events, socketId)).toEqual([`out ${name}`, `in ${name}`]);
     const frameUrlOf = (name: string) => created.find((e) => e.socketId === byName.get(name))?.frameUrl;
-    expect(frameUrlOf('cross-origin')).toBe(`http://localhost:${suite.server.port}/pages/frame-socket.html?name=cross-origin`);
+    expect(frameUrlOf('cross-origin')).toBe(
+      `http://localhost:${suite.server.port}/pages/frame-socket.html?name=cross-origin`,
+    );
     expect(frameUrlOf('same-origin')).toBe(`${suite.server.httpUrl}/pages/frame-socket.html?name=same-origin`);
     expect(frameUrlOf('srcdoc')).toBe('about:srcdoc');
     await page.close();

@@ -4,7 +4,10 @@ import { BROWSERS, type ExtensionSession } from './harness/session';
 import { browserSuite } from './harness/suite';
 
 /** Runs test/e2e/pages/conformance.js and returns its results (JSON written into #results). */
-async function runConformance(session: ExtensionSession, url: string): Promise<{ results: Record<string, unknown>; close(): Promise<void> }> {
+async function runConformance(
+  session: ExtensionSession,
+  url: string,
+): Promise<{ results: Record<string, unknown>; close(): Promise<void> }> {
   const page = await session.openPage(url);
   const text = await page.waitFor(
     () => page.evaluate(() => document.getElementById('results')?.textContent ?? '', null),
@@ -19,7 +22,10 @@ describe.each(BROWSERS)('the hook is invisible to pages in %s', (browserName) =>
 
   it('gives identical results for constructor, prototype, toString, events, errors and globals', async () => {
     const url = `${suite.server.httpUrl}/pages/conformance.html`;
-    const [withRun, withoutRun] = await Promise.all([runConformance(suite.session, url), runConformance(suite.baseline, url)]);
+    const [withRun, withoutRun] = await Promise.all([
+      runConformance(suite.session, url),
+      runConformance(suite.baseline, url),
+    ]);
     const [hooked, native] = [withRun.results, withoutRun.results];
     // Sanity: the suite really ran the checks it claims to.
     expect(Object.keys(native).length).toBeGreaterThan(35);

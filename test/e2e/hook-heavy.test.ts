@@ -6,7 +6,11 @@ import { browserSuite } from './harness/suite';
 
 async function runMode(session: ExtensionSession, url: string) {
   const page = await session.openPage(url);
-  const text = await page.waitFor(() => page.evaluate(() => document.getElementById('result')?.textContent ?? '', null), null, 60_000);
+  const text = await page.waitFor(
+    () => page.evaluate(() => document.getElementById('result')?.textContent ?? '', null),
+    null,
+    60_000,
+  );
   return { result: JSON.parse(text) as Record<string, unknown>, page };
 }
 
@@ -42,7 +46,12 @@ describe.each(BROWSERS)('heavy and hostile pages in %s', (browserName) => {
     const pageUrl = url('big');
     const { result, page } = await sameWithAndWithout(pageUrl);
     expect(result).toEqual({ length: 16 * 1024 * 1024, same: true });
-    const { events } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 2, 30_000);
+    const { events } = await waitForCapture(
+      suite.session,
+      pageUrl,
+      (ev) => ev.filter((e) => e.type === 'frame').length === 2,
+      30_000,
+    );
     const expected = Buffer.alloc(16 * 1024 * 1024);
     for (let i = 0; i < expected.length; i++) expected[i] = (i * 31 + 7) & 0xff;
     const digest = createHash('sha256').update(expected).digest('hex');
@@ -57,7 +66,12 @@ describe.each(BROWSERS)('heavy and hostile pages in %s', (browserName) => {
     const pageUrl = url('many', 300);
     const { result, page } = await sameWithAndWithout(pageUrl);
     expect((result.open as number) + (result.failed as number)).toBe(300);
-    const { events } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'close').length === 300, 30_000);
+    const { events } = await waitForCapture(
+      suite.session,
+      pageUrl,
+      (ev) => ev.filter((e) => e.type === 'close').length === 300,
+      30_000,
+    );
     expect(events.filter((e) => e.type === 'created')).toHaveLength(300);
     expect(events.filter((e) => e.type === 'open')).toHaveLength(result.open as number);
     await page.close();
@@ -68,7 +82,9 @@ describe.each(BROWSERS)('heavy and hostile pages in %s', (browserName) => {
     const { result, page } = await sameWithAndWithout(pageUrl);
     expect(result).toEqual({ got: ['hostile text', '1,2,3'], code: 1000, messagesSeenByPage: 50 });
     const { events } = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
-    const frames = events.flatMap((e) => (e.type === 'frame' ? [`${e.direction} ${e.payload.kind === 'text' ? e.payload.text : e.payload.base64}`] : []));
+    const frames = events.flatMap((e) =>
+      e.type === 'frame' ? [`${e.direction} ${e.payload.kind === 'text' ? e.payload.text : e.payload.base64}`] : [],
+    );
     expect(frames).toEqual(['out hostile text', 'out AQID', 'in hostile text', 'in AQID']);
     await page.close();
   });

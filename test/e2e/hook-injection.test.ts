@@ -12,7 +12,10 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
   let strictServer: EchoServer;
   // Registered before browserSuite(): Vitest runs afterAll hooks in reverse, so this server closes after the browsers.
   beforeAll(async () => {
-    strictServer = await startEchoServer({ pages: { '/pages': TEST_PAGES }, headers: { 'content-security-policy': "script-src 'none'" } });
+    strictServer = await startEchoServer({
+      pages: { '/pages': TEST_PAGES },
+      headers: { 'content-security-policy': "script-src 'none'" },
+    });
   });
   afterAll(() => strictServer?.close());
   const suite = browserSuite(browserName, { baseline: true });
@@ -27,7 +30,9 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
       ws.onmessage = () => ws.close(1000, 'csp');
     }, `${strictServer.url}/`);
     const { events } = await waitForCapture(suite.session, pageUrl, (ev) => ev.some((e) => e.type === 'close'));
-    const frames = events.flatMap((e) => (e.type === 'frame' && e.payload.kind === 'text' ? [`${e.direction} ${e.payload.text}`] : []));
+    const frames = events.flatMap((e) =>
+      e.type === 'frame' && e.payload.kind === 'text' ? [`${e.direction} ${e.payload.text}`] : [],
+    );
     expect(frames).toEqual(['out under strict csp', 'in under strict csp']);
     await page.close();
   });
@@ -65,18 +70,18 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
     );
     // A batch is its events' fields one after another; an event is [type, socketId, time, ...],
     // a frame [..., direction, data, mark].
-    const seen = (await page.waitFor(
-      async () => {
-        const fields = await page.evaluate(
-          () => ((window as unknown as { seen: unknown[] }).seen ?? []).map((part) => (part instanceof ArrayBuffer ? Array.from(new Uint8Array(part)) : part instanceof Blob ? 'Blob' : part)),
-          null,
-        );
-        const events: unknown[][] = [];
-        forEachHookEvent(fields, (type, start) => events.push(fields.slice(start, start + HOOK_EVENT_LENGTHS[type])));
-        return events.length >= 5 ? events : null;
-      },
-      null,
-    )) as readonly (readonly unknown[])[];
+    const seen = (await page.waitFor(async () => {
+      const fields = await page.evaluate(
+        () =>
+          ((window as unknown as { seen: unknown[] }).seen ?? []).map((part) =>
+            part instanceof ArrayBuffer ? Array.from(new Uint8Array(part)) : part instanceof Blob ? 'Blob' : part,
+          ),
+        null,
+      );
+      const events: unknown[][] = [];
+      forEachHookEvent(fields, (type, start) => events.push(fields.slice(start, start + HOOK_EVENT_LENGTHS[type])));
+      return events.length >= 5 ? events : null;
+    }, null)) as readonly (readonly unknown[])[];
     const socketId = seen[0]![1];
     expect(seen.every((e) => e[1] === socketId && typeof e[2] === 'number')).toBe(true);
     expect(seen.map(([type, , , ...rest]) => [type, ...rest])).toEqual([

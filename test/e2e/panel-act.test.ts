@@ -9,9 +9,11 @@ import type { UiPage } from './harness/ui-page';
 /** The page's own log: what its listeners saw. */
 const pageLog = (page: UiPage) => page.evaluate(() => document.getElementById('log')!.textContent ?? '', null);
 const waitForPageLog = (page: UiPage, expected: string) =>
-  page.waitFor(async () => ((await pageLog(page)).includes(expected) ? true : null), null).catch(async () => {
-    throw new Error(`page log never showed ${JSON.stringify(expected)}: ${JSON.stringify(await pageLog(page))}`);
-  });
+  page
+    .waitFor(async () => ((await pageLog(page)).includes(expected) ? true : null), null)
+    .catch(async () => {
+      throw new Error(`page log never showed ${JSON.stringify(expected)}: ${JSON.stringify(await pageLog(page))}`);
+    });
 
 describe.each(BROWSERS)('acting on page sockets from the panel in %s', (browserName) => {
   const suite = browserSuite(browserName);
@@ -48,7 +50,9 @@ describe.each(BROWSERS)('acting on page sockets from the panel in %s', (browserN
   it('fakes binary from hex with exact bytes', async () => {
     await panel.click('combobox', 'Payload type');
     await panel.evaluate(() => {
-      const select = [...document.querySelectorAll('select')].find((s) => s.closest('label')?.textContent?.includes('Payload type'))!;
+      const select = [...document.querySelectorAll('select')].find((s) =>
+        s.closest('label')?.textContent?.includes('Payload type'),
+      )!;
       select.value = 'hex';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }, null);
@@ -61,7 +65,9 @@ describe.each(BROWSERS)('acting on page sockets from the panel in %s', (browserN
     const setSelect = (label: string, value: string) =>
       panel.evaluate(
         ([l, v]) => {
-          const select = [...document.querySelectorAll('select')].find((s) => s.closest('label')?.textContent?.startsWith(l!))!;
+          const select = [...document.querySelectorAll('select')].find((s) =>
+            s.closest('label')?.textContent?.startsWith(l!),
+          )!;
           select.value = v!;
           select.dispatchEvent(new Event('change', { bubbles: true }));
         },

@@ -11,7 +11,11 @@ describe.each(BROWSERS)('decoded summaries in the panel in %s', (browserName) =>
   it('shows Socket.IO and MQTT frames as messages, chosen by URL and subprotocol, with a Decoded view', async () => {
     const pageUrl = `${suite.server.httpUrl}/pages/decoders.html`;
     const page = await suite.session.openPage(pageUrl);
-    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
+    const { tabId } = await waitForCapture(
+      suite.session,
+      pageUrl,
+      (ev) => ev.filter((e) => e.type === 'frame').length === 6,
+    );
     const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     const frames = await panel.waitForText('grid', 'Frames', /PUBLISH sensors\/1 qos1/);
     expect(frames).toMatch(/EVENT chat:message \["hi"\]/);
@@ -25,7 +29,9 @@ describe.each(BROWSERS)('decoded summaries in the panel in %s', (browserName) =>
 
     // Decode as "Text" by hand: that socket's rows go back to the raw payload; MQTT is untouched.
     await panel.evaluate(() => {
-      const select = [...document.querySelectorAll('select')].find((s) => s.closest('label')?.textContent?.startsWith('Decode as'))!;
+      const select = [...document.querySelectorAll('select')].find((s) =>
+        s.closest('label')?.textContent?.startsWith('Decode as'),
+      )!;
       select.value = 'text';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }, null);
@@ -39,7 +45,11 @@ describe.each(BROWSERS)('decoded summaries in the panel in %s', (browserName) =>
   it('shows JSON nested in a string as its own tree', async () => {
     const pageUrl = `${suite.server.httpUrl}/pages/decoders.html?nested`;
     const page = await suite.session.openPage(pageUrl);
-    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
+    const { tabId } = await waitForCapture(
+      suite.session,
+      pageUrl,
+      (ev) => ev.filter((e) => e.type === 'frame').length === 6,
+    );
     const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await panel.click('row', /↑ Sent.*"event":"update"/);
     await panel.click('tab', 'JSON');

@@ -13,7 +13,11 @@ describe.each(BROWSERS)('hostile payloads through every panel view in %s', (brow
   it('renders thousands of generated payloads as text: no script runs, no exception escapes, no freeze', async () => {
     const pageUrl = `${suite.server.httpUrl}/pages/fuzz.html`;
     const page = await suite.session.openPage(pageUrl);
-    await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('done'), null), null, 60_000);
+    await page.waitFor(
+      () => page.evaluate(() => document.getElementById('log')!.textContent!.includes('done'), null),
+      null,
+      60_000,
+    );
     const summary = await waitForCaptureSummary(suite.session, pageUrl, (s) => s.frames === 2 * 2005, 60_000);
 
     const panel = await suite.session.openExtensionPage(`panel.html?tabId=${summary.tabId}`);

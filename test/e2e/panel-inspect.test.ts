@@ -81,7 +81,10 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
     await panel.fill('textbox', 'Filter', 'greet|</script>');
     await panel.waitForText('status', 'Capture status', `4 of ${events.length} events`);
     expect(await panel.exists('alert', null)).toBe(false);
-    const marks = await panel.evaluate(() => [...document.querySelectorAll('[role=grid] mark')].map((m) => m.textContent).sort(), null);
+    const marks = await panel.evaluate(
+      () => [...document.querySelectorAll('[role=grid] mark')].map((m) => m.textContent).sort(),
+      null,
+    );
     expect(marks).toEqual(['</script>', '</script>', '</script>', '</script>', 'greet', 'greet']); // two per script row
     await panel.click('checkbox', 'Received');
     await panel.waitForText('status', 'Capture status', `2 of ${events.length} events`);
@@ -111,14 +114,20 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
     expect(await panel.text('tabpanel', 'Base64')).toBe('AAECf4D/');
     await panel.evaluate(() => {
       const copied: string[] = ((window as unknown as { copied: string[] }).copied = []);
-      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void copied.push(t) } });
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: async (t: string) => void copied.push(t) },
+      });
     }, null);
     await panel.click('button', 'Copy as code');
     const line = 'ws.send(Uint8Array.from(atob("AAECf4D/"), (c) => c.charCodeAt(0)));';
     await panel.waitForText('status', 'Copy status', `Copied as code (${line.length} characters)`);
     await panel.click('button', 'Copy hex');
     await panel.waitForText('status', 'Copy status', 'Copied hex (17 characters)');
-    expect(await panel.evaluate(() => (window as unknown as { copied: string[] }).copied, null)).toEqual([line, '00 01 02 7f 80 ff']);
+    expect(await panel.evaluate(() => (window as unknown as { copied: string[] }).copied, null)).toEqual([
+      line,
+      '00 01 02 7f 80 ff',
+    ]);
   });
 
   it('never renders a large frame whole: 1 MiB first, more on request', async () => {
@@ -139,14 +148,23 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
     const second = await panel.text('region', 'Details');
     expect(second).toMatch(/^\d{2}:\d{2}:\d{2}\.\d{3} · ws:\/\//);
     await panel.press('End');
-    const selected = await panel.evaluate(() => document.querySelector('[role=grid]')!.getAttribute('aria-activedescendant'), null);
+    const selected = await panel.evaluate(
+      () => document.querySelector('[role=grid]')!.getAttribute('aria-activedescendant'),
+      null,
+    );
     expect(selected).toBe(`frame-row-${events.length - 1}`);
   });
 
   it('pauses the display while capture goes on, and resumes', async () => {
     await panel.click('button', 'Pause');
     await page.evaluate(() => (window as unknown as { sendLive(t: string): void }).sendLive('after pause'), null);
-    await waitForCapture(suite.session, pageUrl(), (all) => all.filter((e) => e.type === 'frame' && e.payload.kind === 'text' && e.payload.text === 'after pause').length === 2);
+    await waitForCapture(
+      suite.session,
+      pageUrl(),
+      (all) =>
+        all.filter((e) => e.type === 'frame' && e.payload.kind === 'text' && e.payload.text === 'after pause')
+          .length === 2,
+    );
     await panel.waitForText('status', 'Capture status', 'Paused: 2 new events not shown');
     expect(await panel.text('grid', 'Frames')).not.toContain('after pause');
     await panel.click('button', 'Resume');
@@ -177,15 +195,24 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
     await panel.click('button', 'Export HAR');
     await panel.click('button', 'Export JSON');
     await panel.waitForText('status', 'Capture status', `Exported ${events.length + 2} events as JSON`);
-    const [harText, jsonText] = await panel.evaluate(() => Promise.all((window as unknown as { blobs: Blob[] }).blobs.map((b) => b.text())), null);
+    const [harText, jsonText] = await panel.evaluate(
+      () => Promise.all((window as unknown as { blobs: Blob[] }).blobs.map((b) => b.text())),
+      null,
+    );
     const har = JSON.parse(harText!);
-    expect(har.log.entries.map((e: { request: { url: string } }) => e.request.url)).toEqual([`${suite.server.url}/`, `${suite.server.url}/close?code=4000&reason=bye`, `${suite.server.url}/live`]);
+    expect(har.log.entries.map((e: { request: { url: string } }) => e.request.url)).toEqual([
+      `${suite.server.url}/`,
+      `${suite.server.url}/close?code=4000&reason=bye`,
+      `${suite.server.url}/live`,
+    ]);
     const chat = har.log.entries[0];
     expect(chat._resourceType).toBe('websocket');
-    expect(chat._webSocketMessages.map((m: { type: string; opcode: number }) => `${m.type}:${m.opcode}`).sort()).toEqual(
-      ['receive:1', 'receive:1', 'receive:1', 'receive:2', 'send:1', 'send:1', 'send:1', 'send:2'],
-    );
-    expect(chat._webSocketMessages.filter((m: { opcode: number }) => m.opcode === 2).map((m: { data: string }) => m.data)).toEqual(['AAECf4D/', 'AAECf4D/']);
+    expect(
+      chat._webSocketMessages.map((m: { type: string; opcode: number }) => `${m.type}:${m.opcode}`).sort(),
+    ).toEqual(['receive:1', 'receive:1', 'receive:1', 'receive:2', 'send:1', 'send:1', 'send:1', 'send:2']);
+    expect(
+      chat._webSocketMessages.filter((m: { opcode: number }) => m.opcode === 2).map((m: { data: string }) => m.data),
+    ).toEqual(['AAECf4D/', 'AAECf4D/']);
     expect(JSON.parse(jsonText!).format).toBe('socket-scope-log');
 
     const harFile = path.join(tmp, 'saved-session.har');
@@ -201,13 +228,20 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
     const bad = path.join(tmp, 'bad.har');
     await writeFile(bad, 'not json');
     await setInputFile(panel, 'input[type=file]', bad);
-    await panel.waitForText('status', 'Capture status', 'Could not import bad.har: The file is not JSON: choose a Socket Scope JSON export or a HAR file');
+    await panel.waitForText(
+      'status',
+      'Capture status',
+      'Could not import bad.har: The file is not JSON: choose a Socket Scope JSON export or a HAR file',
+    );
   });
 
   it('fits a narrow docked DevTools, in light and dark (screenshots)', async () => {
     await panel.click('row', /↑ Sent.* text \{"type":"greet"/);
     await panel.click('tab', 'Text');
-    for (const [width, label] of [[1000, 'wide'], [550, 'narrow']] as const) {
+    for (const [width, label] of [
+      [1000, 'wide'],
+      [550, 'narrow'],
+    ] as const) {
       await setViewport(panel, width, 700);
       const box = (await panel.waitFor(async () => {
         const r = await panel.evaluate(() => {
@@ -234,7 +268,9 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
     await panel.click('button', 'Clear');
     await panel.waitForText('listbox', 'Sockets (0)', 'All sockets');
     await panel.waitForText('status', 'Capture status', /^0 events/);
-    expect(await suite.session.background((debug, id: number) => debug.captureHub.logOf(id).all().length, tabId)).toBe(0);
+    expect(await suite.session.background((debug, id: number) => debug.captureHub.logOf(id).all().length, tabId)).toBe(
+      0,
+    );
     await page.evaluate(() => (window as unknown as { sendLive(t: string): void }).sendLive('after clear'), null);
     await panel.waitForText('grid', 'Frames', 'after clear');
     await panel.waitForText('listbox', 'Sockets (1)', '(opened before capture)');

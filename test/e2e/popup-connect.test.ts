@@ -23,7 +23,11 @@ describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
     const url = route ? `${suite.server.url}${route}` : `ws://127.0.0.1:${await closedPort()}/`;
     await popup.fill('textbox', 'URL', url);
     await popup.click('button', 'Connect');
-    await popup.waitForText('status', 'Connection status', 'Failed to connect. Closed: 1006 Abnormal closure (no close frame: refused, dropped or failed handshake)');
+    await popup.waitForText(
+      'status',
+      'Connection status',
+      'Failed to connect. Closed: 1006 Abnormal closure (no close frame: refused, dropped or failed handshake)',
+    );
     const log = await popup.waitForText('log', 'Message log', /■ Closed/);
     expect(log).toMatch(/⚠ Error \S+ Connection failed \(refused, unreachable, TLS or handshake rejected\)/);
     expect(log).toMatch(/■ Closed \S+ 1006 Abnormal closure .* \(not clean\)/);
@@ -65,7 +69,11 @@ describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
     await popup.fill('textbox', 'URL', `${suite.server.url}/close?code=4002&reason=again`);
     await popup.click('checkbox', 'Auto-reconnect');
     await popup.click('button', 'Connect');
-    await popup.waitForText('status', 'Connection status', /Closed: 4002 Application-defined — “again” · reconnect attempt 1 in [01] s/);
+    await popup.waitForText(
+      'status',
+      'Connection status',
+      /Closed: 4002 Application-defined — “again” · reconnect attempt 1 in [01] s/,
+    );
     await popup.waitForText('status', 'Connection status', /reconnect attempt 2 in [0-2] s/, 10_000);
     await popup.click('button', 'Disconnect');
     await popup.waitForText('status', 'Connection status', /^Closed: 4002 Application-defined — “again”$/);
@@ -82,7 +90,11 @@ describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
     await popup.close();
 
     popup = await suite.session.openExtensionPage('popup.html');
-    const recent = () => popup.evaluate(() => [...document.querySelectorAll('#recent-urls option')].map((o) => (o as HTMLOptionElement).value), null);
+    const recent = () =>
+      popup.evaluate(
+        () => [...document.querySelectorAll('#recent-urls option')].map((o) => (o as HTMLOptionElement).value),
+        null,
+      );
     await popup.waitFor(async () => (await recent()).includes(`${suite.server.url}/recent`), null);
     await popup.click('button', `${suite.server.url}/saved`);
     await popup.click('button', 'Connect');

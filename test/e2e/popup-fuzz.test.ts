@@ -17,7 +17,9 @@ type Outgoing = { text: string } | { base64: string } | { fill: number; length: 
 function generatedPayloads(): (string | Uint8Array)[] {
   const sandbox: { fuzzPayloads?: () => (string | Uint8Array)[] } = {};
   vm.runInNewContext(readFileSync(path.join(TEST_PAGES, 'fuzz-payloads.js'), 'utf8'), sandbox);
-  return sandbox.fuzzPayloads!().map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength)));
+  return sandbox.fuzzPayloads!().map((p) =>
+    typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength),
+  );
 }
 
 /** Ready to cross the debugger cheaply: the background builds the 16 MiB frame itself rather than receiving 22 MB of base64. */
@@ -25,20 +27,24 @@ function outgoing(payloads: (string | Uint8Array)[]): Outgoing[] {
   return payloads.map((p) => {
     if (typeof p === 'string') return { text: p };
     const bytes = Buffer.from(p);
-    if (bytes.length > 64 * 1024 && bytes.every((b) => b === bytes[0])) return { fill: bytes[0]!, length: bytes.length };
+    if (bytes.length > 64 * 1024 && bytes.every((b) => b === bytes[0]))
+      return { fill: bytes[0]!, length: bytes.length };
     return { base64: bytes.toString('base64') };
   });
 }
 
 /** A string as it travels as UTF-8 (and as the DevTools protocol hands it back): lone surrogates become U+FFFD. */
-const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+const wellFormed = (s: string) =>
+  s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 /** Characters a one-line row must never show raw: controls, bidi overrides and isolates, zero-width marks. */
 const RAW_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 describe.each(BROWSERS)('hostile payloads through every popup view in %s', (browserName) => {
   // Keyboard scrolling without animation: one Page Down is one step, done when it is done.
-  const suite = browserSuite(browserName, { launch: { chromiumArgs: ['--disable-smooth-scrolling'], firefoxPrefs: { 'general.smoothScroll': false } } });
+  const suite = browserSuite(browserName, {
+    launch: { chromiumArgs: ['--disable-smooth-scrolling'], firefoxPrefs: { 'general.smoothScroll': false } },
+  });
 
   it('renders thousands of generated payloads in the log and every detail format: no script runs, no exception escapes, no freeze', async () => {
     const payloads = generatedPayloads();
@@ -58,9 +64,11 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
       const failed: string[] = [];
       for (const p of list) {
         const payload =
-          'text' in p ? { kind: 'text', text: p.text }
-          : 'base64' in p ? { kind: 'binary', base64: p.base64 }
-          : { kind: 'binary', base64: btoa(String.fromCharCode(p.fill).repeat(p.length)) };
+          'text' in p
+            ? { kind: 'text', text: p.text }
+            : 'base64' in p
+              ? { kind: 'binary', base64: p.base64 }
+              : { kind: 'binary', base64: btoa(String.fromCharCode(p.fill).repeat(p.length)) };
         const result = debug.connections.send(open[0].id, payload);
         if (!result.ok) failed.push(result.error);
       }
@@ -81,13 +89,21 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
     /** Every detail format of the selected frame, each waited for by what only it shows; then back to the list. */
     const showFormats = async (check: (text: string) => boolean = (t) => texts.has(t)) => {
       await popup.click('radio', 'Detail format: Text');
-      const text = (await popup.waitFor(async () => {
-        const t = wellFormed(await content());
-        return t !== lastText && check(t) ? t : null;
-      }, null, 30_000))!;
+      const text = (await popup.waitFor(
+        async () => {
+          const t = wellFormed(await content());
+          return t !== lastText && check(t) ? t : null;
+        },
+        null,
+        30_000,
+      ))!;
       lastText = text;
       await popup.click('radio', 'Detail format: JSON');
-      await popup.waitFor(async () => (await popup.exists('group', 'JSON tree')) || (await content()).startsWith('Not JSON: '), null, 30_000);
+      await popup.waitFor(
+        async () => (await popup.exists('group', 'JSON tree')) || (await content()).startsWith('Not JSON: '),
+        null,
+        30_000,
+      );
       await popup.click('radio', 'Detail format: Hex');
       await popup.waitForText('document', 'Entry content', /^00000000 {2}[0-9a-f]{2} /, 30_000);
       await popup.click('radio', 'Detail format: Base64');
@@ -117,7 +133,10 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
       }
 
       // 2. Every format of a spread of rows, by ↓: the sent frames, then (filtered) the received ones.
-      for (const [direction, top] of [['Both', '● Connecting'], ['↓ Received', '{"i":0,"parts":']] as const) {
+      for (const [direction, top] of [
+        ['Both', '● Connecting'],
+        ['↓ Received', '{"i":0,"parts":'],
+      ] as const) {
         await popup.click('radio', `Direction: ${direction}`);
         await focusLog();
         await popup.press('Home');
@@ -148,7 +167,8 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
           lastText = '';
           const text = await showFormats(check);
           // The 16 MiB frame shows its first MiB (Base64 is the format left selected), and says so.
-          if (text.startsWith('<<<')) expect(await popup.text('region', 'Entry detail')).toContain('Showing the first 1.0 MiB of 16.0 MiB');
+          if (text.startsWith('<<<'))
+            expect(await popup.text('region', 'Entry detail')).toContain('Showing the first 1.0 MiB of 16.0 MiB');
           await popup.press('ArrowDown');
         }
       }

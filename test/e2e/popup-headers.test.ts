@@ -23,7 +23,10 @@ async function openBrowser(name: 'chromium' | 'firefox') {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-granted-'));
   await cp(DIST_CHROME, dir, { recursive: true });
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
-  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*', 'ws://127.0.0.1/*'] }));
+  await writeFile(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*', 'ws://127.0.0.1/*'] }),
+  );
   const chromium = await launchChromiumUnattached(dir);
   return {
     openPopup: () => chromium.openPopup(),
@@ -72,9 +75,18 @@ describe.each(BROWSERS)('popup handshake headers in %s', (browserName) => {
     const headers = await echoedHeaders(popup);
     expect(headers.authorization).toBe('Bearer secret-token');
     expect(headers['x-socket-scope']).toBe('42');
-    const origins: string[] = await popup.evaluate(new Function(`return ${api}.permissions.getAll().then((p) => p.origins)`) as () => Promise<string[]>, null);
+    const origins: string[] = await popup.evaluate(
+      new Function(`return ${api}.permissions.getAll().then((p) => p.origins)`) as () => Promise<string[]>,
+      null,
+    );
     expect(origins).toContain('http://127.0.0.1/*');
-    const rules = () => popup.evaluate(new Function(`return ${api}.declarativeNetRequest.getSessionRules().then((r) => r.length)`) as () => Promise<number>, null);
+    const rules = () =>
+      popup.evaluate(
+        new Function(
+          `return ${api}.declarativeNetRequest.getSessionRules().then((r) => r.length)`,
+        ) as () => Promise<number>,
+        null,
+      );
     await popup.waitFor(async () => (await rules()) === 0, null);
 
     // The connection behaves like any other: text and exact binary echoed, closed with a code.

@@ -28,10 +28,20 @@ export async function send(popup: UiPage, text: string) {
 }
 
 /** Chooses a file in an <input type=file> found by its aria-label, in either browser. */
-export async function chooseFile(session: ExtensionSession, popup: UiPage, label: string, name: string, content: Buffer) {
+export async function chooseFile(
+  session: ExtensionSession,
+  popup: UiPage,
+  label: string,
+  name: string,
+  content: Buffer,
+) {
   const selector = `input[type=file][aria-label="${label}"]`;
   if (session.name === 'chromium') {
-    await (popup.raw as PlaywrightPage).setInputFiles(selector, { name, mimeType: 'application/octet-stream', buffer: content });
+    await (popup.raw as PlaywrightPage).setInputFiles(selector, {
+      name,
+      mimeType: 'application/octet-stream',
+      buffer: content,
+    });
     return;
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-upload-'));
@@ -70,13 +80,26 @@ export async function pressCtrlEnter(popup: UiPage) {
 }
 
 /** Texts of the frames of the popup connections to `url`, in one direction, as the background holds them. */
-export function backgroundFrameTexts(session: ExtensionSession, url: string, direction: 'in' | 'out'): Promise<string[]> {
+export function backgroundFrameTexts(
+  session: ExtensionSession,
+  url: string,
+  direction: 'in' | 'out',
+): Promise<string[]> {
   return session.background(
     (debug, [u, dir]: [string, string]) => {
-      const ids = new Set(debug.connections.summaries().filter((c: { url: string }) => c.url === u).map((c: { id: string }) => c.id));
+      const ids = new Set(
+        debug.connections
+          .summaries()
+          .filter((c: { url: string }) => c.url === u)
+          .map((c: { id: string }) => c.id),
+      );
       return debug.connections
         .events()
-        .flatMap((e: any) => (ids.has(e.socketId) && e.type === 'frame' && e.direction === dir && e.payload.kind === 'text' ? [e.payload.text] : []));
+        .flatMap((e: any) =>
+          ids.has(e.socketId) && e.type === 'frame' && e.direction === dir && e.payload.kind === 'text'
+            ? [e.payload.text]
+            : [],
+        );
     },
     [url, direction] as [string, string],
   ) as Promise<string[]>;
@@ -94,7 +117,10 @@ export async function waitForBackgroundFrames(
   for (;;) {
     const texts = await backgroundFrameTexts(session, url, direction);
     if (done(texts)) return texts;
-    if (Date.now() > deadline) throw new Error(`background frames (${direction}) incomplete after ${timeoutMs} ms: ${JSON.stringify(texts).slice(0, 2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `background frames (${direction}) incomplete after ${timeoutMs} ms: ${JSON.stringify(texts).slice(0, 2000)}`,
+      );
     await new Promise((r) => setTimeout(r, 50)); // poll interval
   }
 }

@@ -37,7 +37,9 @@ async function sendAndSeeEcho(popup: UiPage, text: string) {
 }
 
 describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
-  const suite = browserSuite(browserName, { launch: { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS } } });
+  const suite = browserSuite(browserName, {
+    launch: { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS } },
+  });
 
   it('keeps a silent connection open past the idle timeout with the popup closed; reopening shows it and its log', async () => {
     let popup = await suite.session.openExtensionPage('popup.html');
@@ -72,23 +74,19 @@ describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
   // A Firefox-only control (event-page suspension); Chromium's worker is covered by the
   // unattached suite below. Registered only for Firefox, so nothing is reported as skipped.
   if (browserName === 'firefox') {
-    it(
-      'control: without the keep-alive Firefox suspends the background and the socket dies; the open popup reconnects its port',
-      async () => {
-        const popup = await suite.session.openExtensionPage('popup.html');
-        await connect(popup, `${suite.server.url}/?control`);
-        await suite.session.background((debug) => debug.keepAlive.setIntervalMs(3_600_000));
-        // Suspension closes the socket: the server sees it go.
-        await popup.waitFor(() => suite.server.connections() === 0, null, 20_000);
-        // The popup reconnected to the fresh background and resynced: no stale "Open", no lost-background alert.
-        await popup.waitFor(async () => !(await popup.exists('status', 'Connection status')), null);
-        expect(await popup.exists('alert', null)).toBe(false);
-        await connect(popup, `${suite.server.url}/`);
-        await sendAndSeeEcho(popup, 'works-again');
-        await popup.close();
-      },
-      60_000,
-    );
+    it('control: without the keep-alive Firefox suspends the background and the socket dies; the open popup reconnects its port', async () => {
+      const popup = await suite.session.openExtensionPage('popup.html');
+      await connect(popup, `${suite.server.url}/?control`);
+      await suite.session.background((debug) => debug.keepAlive.setIntervalMs(3_600_000));
+      // Suspension closes the socket: the server sees it go.
+      await popup.waitFor(() => suite.server.connections() === 0, null, 20_000);
+      // The popup reconnected to the fresh background and resynced: no stale "Open", no lost-background alert.
+      await popup.waitFor(async () => !(await popup.exists('status', 'Connection status')), null);
+      expect(await popup.exists('alert', null)).toBe(false);
+      await connect(popup, `${suite.server.url}/`);
+      await sendAndSeeEcho(popup, 'works-again');
+      await popup.close();
+    }, 60_000);
   }
 });
 

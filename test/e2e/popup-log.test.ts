@@ -27,7 +27,10 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
       popup.evaluate(() => {
         const row = document.querySelector('[role=log] [aria-pressed=true]')!.getBoundingClientRect();
         const list = document.querySelector('[role=log]')!.getBoundingClientRect();
-        return { text: document.querySelector('[role=log] [aria-pressed=true]')!.textContent, inside: row.top >= list.top && row.bottom <= list.bottom };
+        return {
+          text: document.querySelector('[role=log] [aria-pressed=true]')!.textContent,
+          inside: row.top >= list.top && row.bottom <= list.bottom,
+        };
       }, null);
     expect(await inView()).toEqual({ text: expect.stringMatching(/burst 9960$/), inside: true });
     await popup.fill('textbox', 'Log limit (frames)', '1000');
@@ -48,7 +51,10 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
       await popup.waitForText('log', 'Message log', new RegExp(`↓ Received \\S+ ${m.length} B text ${m}`));
     }
     await popup.fill('textbox', 'Filter', 'ALPHA');
-    const rows = async () => (await popup.text('log', 'Message log')).match(/(↑ Sent|↓ Received) \S+ \d+ B text \w+/g)?.map((r) => r.replace(/ \S+ \d+ B text/, '')) ?? [];
+    const rows = async () =>
+      (await popup.text('log', 'Message log'))
+        .match(/(↑ Sent|↓ Received) \S+ \d+ B text \w+/g)
+        ?.map((r) => r.replace(/ \S+ \d+ B text/, '')) ?? [];
     await popup.waitFor(async () => (await rows()).length === 4, null);
     expect(await rows()).toEqual(['↑ Sent alpha', '↓ Received alpha', '↑ Sent alphabet', '↓ Received alphabet']);
     await popup.click('radio', 'Direction: ↓ Received');
@@ -59,7 +65,9 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
     await popup.waitFor(async () => (await rows()).length === 1, null);
     expect(await rows()).toEqual(['↓ Received alpha']);
     await popup.fill('textbox', 'Filter', '(');
-    expect(await popup.waitForText('alert', null, 'Invalid regular expression: ')).toMatch(/^Invalid regular expression: .+/);
+    expect(await popup.waitForText('alert', null, 'Invalid regular expression: ')).toMatch(
+      /^Invalid regular expression: .+/,
+    );
     await popup.fill('textbox', 'Filter', '');
     await popup.click('radio', 'Type: Binary');
     await popup.waitFor(async () => (await rows()).length === 0, null);
@@ -78,14 +86,27 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
     await popup.click('button', 'Export JSON');
     await popup.click('button', 'Export HAR');
     const [json, harText] = (await downloads(2))!;
-    expect(JSON.parse(json!)).toMatchObject({ format: 'socket-scope-log', version: 1, sockets: [{ url: `${suite.server.url}/` }] });
+    expect(JSON.parse(json!)).toMatchObject({
+      format: 'socket-scope-log',
+      version: 1,
+      sockets: [{ url: `${suite.server.url}/` }],
+    });
     const har = JSON.parse(harText!);
     expect(har.log.entries).toHaveLength(1);
-    expect(har.log.entries[0]).toMatchObject({ _resourceType: 'websocket', request: { url: `${suite.server.url}/` }, response: { status: 101 } });
+    expect(har.log.entries[0]).toMatchObject({
+      _resourceType: 'websocket',
+      request: { url: `${suite.server.url}/` },
+      response: { status: 101 },
+    });
     expect(har.log.entries[0]._webSocketMessages.map((m: any) => [m.type, m.opcode, m.data])).toEqual([
-      ['send', 1, 'replay me'], ['receive', 1, 'replay me'], ['send', 2, 'AP8Q'], ['receive', 2, 'AP8Q'],
+      ['send', 1, 'replay me'],
+      ['receive', 1, 'replay me'],
+      ['send', 2, 'AP8Q'],
+      ['receive', 2, 'AP8Q'],
     ]);
-    expect(har.log.entries[0]._webSocketMessages.every((m: any) => Math.abs(m.time * 1000 - Date.now()) < 120_000)).toBe(true);
+    expect(
+      har.log.entries[0]._webSocketMessages.every((m: any) => Math.abs(m.time * 1000 - Date.now()) < 120_000),
+    ).toBe(true);
 
     await connect(popup, `${suite.server.url}/replayed`);
     await chooseFile(suite.session, popup, 'Import a JSON or HAR log', 'session.har', Buffer.from(harText!));
@@ -93,7 +114,13 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
     const log = await popup.waitForText('log', 'Message log', /↓ Received \S+ 3 B binary 00 ff 10/);
     expect(log).toMatch(/↑ Sent \S+ 9 B text replay me.*↑ Sent \S+ 3 B binary 00 ff 10/);
     expect(log).toMatch(/↓ Received \S+ 9 B text replay me RTT/);
-    await chooseFile(suite.session, popup, 'Import a JSON or HAR log', 'bad.har', Buffer.from('{"log":{"entries":[]}}'));
+    await chooseFile(
+      suite.session,
+      popup,
+      'Import a JSON or HAR log',
+      'bad.har',
+      Buffer.from('{"log":{"entries":[]}}'),
+    );
     await popup.waitForText('alert', null, 'The HAR file has no WebSocket entries (_webSocketMessages)');
     await popup.close();
   });
@@ -115,14 +142,20 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
     await popup.waitForText('group', 'JSON tree', `▸ ${root}`);
     await popup.click('button', `▸ ${root}`);
     await popup.waitForText('group', 'JSON tree', /op: "subscribe"/);
-    const shoot = (page: UiPage, scheme: string) => page.screenshot(path.join(SCREENSHOTS, `popup-workbench-${browserName}-${scheme}.png`), 'body');
+    const shoot = (page: UiPage, scheme: string) =>
+      page.screenshot(path.join(SCREENSHOTS, `popup-workbench-${browserName}-${scheme}.png`), 'body');
     await shoot(popup, 'light');
     expect(await backgroundColor(popup)).toBe('rgb(255, 255, 255)');
     await popup.close();
 
     // Dark: Chromium emulates the media feature; Firefox has no such BiDi command, so a second
     // Firefox runs with a dark theme preference.
-    const dark = browserName === 'chromium' ? suite.session : await launch('firefox', { firefoxPrefs: { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 } });
+    const dark =
+      browserName === 'chromium'
+        ? suite.session
+        : await launch('firefox', {
+            firefoxPrefs: { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 },
+          });
     try {
       const page = await dark.openExtensionPage('popup.html');
       if (browserName === 'chromium') await (page.raw as PlaywrightPage).emulateMedia({ colorScheme: 'dark' });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/session';
 import { browserSuite } from './harness/suite';
-import { backgroundFrameTexts, captureDownloads, chooseFile, connect, pressCtrlEnter, send, waitForBackgroundFrames } from './popup-helpers';
+import {
+  backgroundFrameTexts,
+  captureDownloads,
+  chooseFile,
+  connect,
+  pressCtrlEnter,
+  send,
+  waitForBackgroundFrames,
+} from './popup-helpers';
 
 describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
   const suite = browserSuite(browserName);
@@ -23,10 +31,11 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.click('button', 'Open in tab');
     const tabUrl = suite.session.extensionUrl('popup.html?view=tab');
     await popup.waitFor(
-      () => popup.evaluate(async (u) => {
-        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-        return (await api.tabs.query({})).some((t: { url?: string }) => t.url === u);
-      }, tabUrl),
+      () =>
+        popup.evaluate(async (u) => {
+          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+          return (await api.tabs.query({})).some((t: { url?: string }) => t.url === u);
+        }, tabUrl),
       null,
     );
     const tab = await suite.session.openExtensionPage('popup.html?view=tab');
@@ -50,7 +59,11 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.fill('textbox', 'Every (ms)', '150');
     await popup.fill('textbox', 'Times', '0');
     await popup.click('button', 'Start repeating');
-    await popup.waitForText('alert', null, 'Times: a whole number from 1 to 1,000,000, or empty to repeat until stopped');
+    await popup.waitForText(
+      'alert',
+      null,
+      'Times: a whole number from 1 to 1,000,000, or empty to repeat until stopped',
+    );
     await popup.fill('textbox', 'Times', '6');
     await popup.click('button', 'Start repeating');
     await popup.waitForText('status', 'Repeat', /^Repeating every 150 ms · [1-5] of 6 sent$/);
@@ -97,7 +110,10 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await chooseFile(suite.session, popup, 'Send a file as binary', 'bytes.bin', Buffer.from([0x80, 0x00, 0x7f, 0x0a]));
     await popup.waitForText('log', 'Message log', /↓ Received \S+ 4 B binary 80 00 7f 0a/);
     const received = await suite.session.background((debug) =>
-      debug.connections.events().filter((e: any) => e.type === 'frame' && e.direction === 'in').map((e: any) => e.payload.base64),
+      debug.connections
+        .events()
+        .filter((e: any) => e.type === 'frame' && e.direction === 'in')
+        .map((e: any) => e.payload.base64),
     );
     expect(received.slice(-3)).toEqual(['AAEC/v8=', '3q2+7w==', 'gAB/Cg==']);
 
@@ -105,7 +121,9 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.click('button', /4 B binary 80 00 7f 0a$/);
     await popup.waitForText('region', 'Entry detail', 'Copy');
     await popup.click('radio', 'Detail format: Hex');
-    expect(await popup.text('document', 'Entry content')).toBe('00000000  80 00 7f 0a                                       ....');
+    expect(await popup.text('document', 'Entry content')).toBe(
+      '00000000  80 00 7f 0a                                       ....',
+    );
     await popup.click('radio', 'Detail format: Base64');
     expect(await popup.text('document', 'Entry content')).toBe('gAB/Cg==');
     await popup.close();
@@ -119,17 +137,39 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     expect(await popup.waitForText('alert', null, 'Invalid JSON: ')).toMatch(/^Invalid JSON: .+/);
     await popup.fill('textbox', 'Message', '{"id":7,"op":"ping"}');
     await popup.click('button', 'Pretty-print');
-    await popup.waitFor(() => popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{\n  "id": 7,\n  "op": "ping"\n}'), null);
+    await popup.waitFor(
+      () =>
+        popup
+          .evaluate(() => document.querySelector('textarea')!.value, null)
+          .then((v) => v === '{\n  "id": 7,\n  "op": "ping"\n}'),
+      null,
+    );
     await popup.click('button', 'Minify');
-    await popup.waitFor(() => popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{"id":7,"op":"ping"}'), null);
+    await popup.waitFor(
+      () =>
+        popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{"id":7,"op":"ping"}'),
+      null,
+    );
     await popup.click('textbox', 'Message');
     await pressCtrlEnter(popup);
-    const log = await popup.waitForText('log', 'Message log', /↓ Received \S+ 20 B text \{"id":7,"op":"ping"\} RTT \d+\.\d ms/);
+    const log = await popup.waitForText(
+      'log',
+      'Message log',
+      /↓ Received \S+ 20 B text \{"id":7,"op":"ping"\} RTT \d+\.\d ms/,
+    );
     expect(log).toMatch(/↑ Sent \S+ 20 B text \{"id":7,"op":"ping"\}/);
-    await popup.waitForText('status', 'Counters', /^↑ 1 frames, 20 B · ↓ 1 frames, 20 B · .* · RTT last \d+\.\d ms, avg \d+\.\d ms \(1\)$/);
+    await popup.waitForText(
+      'status',
+      'Counters',
+      /^↑ 1 frames, 20 B · ↓ 1 frames, 20 B · .* · RTT last \d+\.\d ms, avg \d+\.\d ms \(1\)$/,
+    );
     await popup.fill('textbox', 'Message', '');
     await popup.press('ArrowUp');
-    await popup.waitFor(() => popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{"id":7,"op":"ping"}'), null);
+    await popup.waitFor(
+      () =>
+        popup.evaluate(() => document.querySelector('textarea')!.value, null).then((v) => v === '{"id":7,"op":"ping"}'),
+      null,
+    );
     await popup.close();
   });
 

@@ -50,7 +50,11 @@ describe.each(BROWSERS)('store screenshots from %s', (browserName) => {
 
     const pageUrl = `${suite.server.httpUrl}/pages/decoders.html?store`;
     const page = await suite.session.openPage(pageUrl);
-    const { tabId } = await waitForCapture(suite.session, pageUrl, (ev) => ev.filter((e) => e.type === 'frame').length === 6);
+    const { tabId } = await waitForCapture(
+      suite.session,
+      pageUrl,
+      (ev) => ev.filter((e) => e.type === 'frame').length === 6,
+    );
     const panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);
     await resize(panel);
     await panel.waitForText('grid', 'Frames', /PUBLISH sensors\/1 qos1/);

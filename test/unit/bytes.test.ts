@@ -1,10 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { base64ByteLength, base64ToBytes, bytesToBase64, hexDump, utf8ByteLength, utf8Encode } from '../../src/core/bytes';
+import {
+  base64ByteLength,
+  base64ToBytes,
+  bytesToBase64,
+  hexDump,
+  utf8ByteLength,
+  utf8Encode,
+} from '../../src/core/bytes';
 
 type Native = { toBase64?: unknown; fromBase64?: unknown };
 const proto = Uint8Array.prototype as unknown as Native;
 const ctor = Uint8Array as unknown as Native;
-const original = { toBase64: Object.getOwnPropertyDescriptor(proto, 'toBase64'), fromBase64: Object.getOwnPropertyDescriptor(ctor, 'fromBase64') };
+const original = {
+  toBase64: Object.getOwnPropertyDescriptor(proto, 'toBase64'),
+  fromBase64: Object.getOwnPropertyDescriptor(ctor, 'fromBase64'),
+};
 
 function restore() {
   delete proto.toBase64;

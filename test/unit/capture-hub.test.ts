@@ -10,10 +10,19 @@ type SaveStatusMessage = Extract<BackgroundToPanel, { type: 'save-status' }>;
 type PanelEnd = Channel<PanelToBackground, BackgroundToPanel>;
 
 const frame = (socketId: string, n: number): SocketEvent => ({
-  type: 'frame', socketId, time: n, direction: 'in', payload: { kind: 'text', text: `${socketId}:${n}` },
+  type: 'frame',
+  socketId,
+  time: n,
+  direction: 'in',
+  payload: { kind: 'text', text: `${socketId}:${n}` },
 });
 const created = (socketId: string, n: number): SocketEvent => ({
-  type: 'created', socketId, time: n, url: 'ws://x/', protocols: [], frameUrl: 'https://page/',
+  type: 'created',
+  socketId,
+  time: n,
+  url: 'ws://x/',
+  protocols: [],
+  frameUrl: 'https://page/',
 });
 
 /** A panel connected to the hub: records what it receives, lets a test wait for a count. */
@@ -53,7 +62,11 @@ describe('capture hub', () => {
     const { received, waitForMessages, subscribe } = connectPanel(hub);
     await subscribe(7);
     expect(received[0]).toEqual({
-      source: 'socket-scope-background', type: 'capture-snapshot', tabId: 7, events: [created('a', 1), frame('a', 2)], dropped: 0,
+      source: 'socket-scope-background',
+      type: 'capture-snapshot',
+      tabId: 7,
+      events: [created('a', 1), frame('a', 2)],
+      dropped: 0,
     });
 
     hub.record(8, [frame('z', 2)]);
@@ -63,7 +76,13 @@ describe('capture hub', () => {
     await waitForMessages(3);
     await settle();
     expect(received.slice(1)).toEqual([
-      { source: 'socket-scope-background', type: 'capture-update', tabId: 7, events: [frame('a', 3), frame('a', 4)], dropped: 0 },
+      {
+        source: 'socket-scope-background',
+        type: 'capture-update',
+        tabId: 7,
+        events: [frame('a', 3), frame('a', 4)],
+        dropped: 0,
+      },
       { source: 'socket-scope-background', type: 'capture-update', tabId: 7, events: [frame('b', 5)], dropped: 0 },
     ]);
     expect(hub.tabIds().sort()).toEqual([7, 8]);
@@ -73,7 +92,9 @@ describe('capture hub', () => {
     const hub = createCaptureHub();
     const { received, subscribe } = connectPanel(hub);
     await subscribe(3);
-    expect(received).toEqual([{ source: 'socket-scope-background', type: 'capture-snapshot', tabId: 3, events: [], dropped: 0 }]);
+    expect(received).toEqual([
+      { source: 'socket-scope-background', type: 'capture-snapshot', tabId: 3, events: [], dropped: 0 },
+    ]);
   });
 
   it('chunks a snapshot larger than 5,000 events: capture-snapshot first, then capture-update, complete', async () => {
@@ -143,7 +164,13 @@ describe('capture hub', () => {
     await first.waitForMessages(2);
     await second.waitForMessages(2);
     for (const { received } of [first, second]) {
-      expect(received[1]).toEqual({ source: 'socket-scope-background', type: 'capture-snapshot', tabId: 7, events: [], dropped: 0 });
+      expect(received[1]).toEqual({
+        source: 'socket-scope-background',
+        type: 'capture-snapshot',
+        tabId: 7,
+        events: [],
+        dropped: 0,
+      });
     }
     expect(hub.logOf(7)!.all()).toEqual([]);
     expect(hub.logOf(7)!.dropped).toBe(0);
@@ -153,7 +180,12 @@ describe('capture hub', () => {
   it('tells the panels of a tab when its capture cannot be saved, after every snapshot, and when saving works again', async () => {
     const hub = createCaptureHub();
     const full = { reason: 'quota', message: 'Browser storage is full' } as const;
-    const status = (tabId: number, problem: typeof full | null): SaveStatusMessage => ({ source: 'socket-scope-background', type: 'save-status', tabId, problem });
+    const status = (tabId: number, problem: typeof full | null): SaveStatusMessage => ({
+      source: 'socket-scope-background',
+      type: 'save-status',
+      tabId,
+      problem,
+    });
     hub.record(7, [created('a', 1)]);
     const watching = connectPanel(hub);
     const other = connectPanel(hub);
@@ -167,14 +199,19 @@ describe('capture hub', () => {
     hub.record(7, [frame('a', 2)]);
     await watching.waitForMessages(2);
     await settle();
-    expect(watching.all.slice(1).map((m) => m.type === 'save-status' ? m : m.type)).toEqual([status(7, full), status(7, null), status(7, full), 'capture-update']);
+    expect(watching.all.slice(1).map((m) => (m.type === 'save-status' ? m : m.type))).toEqual([
+      status(7, full),
+      status(7, null),
+      status(7, full),
+      'capture-update',
+    ]);
     expect(other.all.map((m) => m.type)).toEqual(['capture-snapshot']);
 
     // A panel that subscribes (or resubscribes after a restart) learns it right after the snapshot.
     const late = connectPanel(hub);
     await late.subscribe(7);
     await settle();
-    expect(late.all.map((m) => m.type === 'save-status' ? m : m.type)).toEqual(['capture-snapshot', status(7, full)]);
+    expect(late.all.map((m) => (m.type === 'save-status' ? m : m.type))).toEqual(['capture-snapshot', status(7, full)]);
 
     hub.forgetTab(7);
     const afterClose = connectPanel(hub);

@@ -1,37 +1,62 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCaptureSaver, SAVE_DELAY_MS, type CaptureWrites, type WriteResult } from '../../src/background/capture-saver';
+import {
+  createCaptureSaver,
+  SAVE_DELAY_MS,
+  type CaptureWrites,
+  type WriteResult,
+} from '../../src/background/capture-saver';
 import { describeSaveFailure, retryDelayMs } from '../../src/background/save-problem';
 import { createEventLog, DEFAULT_LIMITS, type EventLog } from '../../src/core/event-log';
 import { MAX_SAVE_PROBLEM_LENGTH, type SaveProblem, type SocketEvent } from '../../src/protocol';
 
-const frame = (n: number): SocketEvent => ({ type: 'frame', socketId: 's', time: n, direction: 'in', payload: { kind: 'text', text: `f${n}` } });
+const frame = (n: number): SocketEvent => ({
+  type: 'frame',
+  socketId: 's',
+  time: n,
+  direction: 'in',
+  payload: { kind: 'text', text: `f${n}` },
+});
 const frames = (from: number, count: number) => Array.from({ length: count }, (_, i) => frame(from + i));
-const quotaError = () => Object.assign(new Error('The current transaction exceeded its quota limitations.'), { name: 'QuotaExceededError' });
+const quotaError = () =>
+  Object.assign(new Error('The current transaction exceeded its quota limitations.'), { name: 'QuotaExceededError' });
 
 describe('describeSaveFailure', () => {
   it('names a full quota, however the browser reports it', () => {
-    for (const error of [quotaError(), { name: 'QuotaExceededError' }, { name: 'Error', code: 22 }, { name: 'UnknownError', message: 'Quota exceeded' }]) {
+    for (const error of [
+      quotaError(),
+      { name: 'QuotaExceededError' },
+      { name: 'Error', code: 22 },
+      { name: 'UnknownError', message: 'Quota exceeded' },
+    ]) {
       const problem = describeSaveFailure(error);
       expect(problem.reason).toBe('quota');
-      expect(problem.message).toMatch(/^Browser storage is full: this tab's capture is kept in memory only and would be lost if the browser stops the extension's background\./);
+      expect(problem.message).toMatch(
+        /^Browser storage is full: this tab's capture is kept in memory only and would be lost if the browser stops the extension's background\./,
+      );
     }
   });
 
   it('quotes any other error, and says what it means for the capture', () => {
-    expect(describeSaveFailure(Object.assign(new Error('Connection is closing.'), { name: 'InvalidStateError' }))).toEqual({
+    expect(
+      describeSaveFailure(Object.assign(new Error('Connection is closing.'), { name: 'InvalidStateError' })),
+    ).toEqual({
       reason: 'error',
       message:
         "Could not save the capture (InvalidStateError: Connection is closing.): this tab's capture is kept in memory only and would be lost if the browser stops the extension's background. Saving is retried by itself.",
     });
     expect(describeSaveFailure(null).message).toMatch(/^Could not save the capture \(unknown error\)/);
     expect(describeSaveFailure('disk on fire').message).toMatch(/^Could not save the capture \(disk on fire\)/);
-    expect(describeSaveFailure({ name: 'UnknownError', message: 'x'.repeat(10_000) }).message).toHaveLength(MAX_SAVE_PROBLEM_LENGTH);
+    expect(describeSaveFailure({ name: 'UnknownError', message: 'x'.repeat(10_000) }).message).toHaveLength(
+      MAX_SAVE_PROBLEM_LENGTH,
+    );
   });
 });
 
 describe('retryDelayMs', () => {
   it('backs off from 1 s to at most 30 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 50].map(retryDelayMs)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 50].map(retryDelayMs)).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000,
+    ]);
   });
 });
 
@@ -48,8 +73,12 @@ function fakeStorage() {
       return { ok: true };
     });
   const writes: CaptureWrites = {
-    append: (tabId, events) => land(`append ${tabId} ${events.length}`, () => records.set(tabId, [...(records.get(tabId) ?? []), { events, droppedBefore: 0 }])),
-    replace: (tabId, events, droppedBefore) => land(`replace ${tabId} ${events.length}`, () => records.set(tabId, [{ events, droppedBefore }])),
+    append: (tabId, events) =>
+      land(`append ${tabId} ${events.length}`, () =>
+        records.set(tabId, [...(records.get(tabId) ?? []), { events, droppedBefore: 0 }]),
+      ),
+    replace: (tabId, events, droppedBefore) =>
+      land(`replace ${tabId} ${events.length}`, () => records.set(tabId, [{ events, droppedBefore }])),
     forget: (tabId) => land(`forget ${tabId}`, () => records.delete(tabId)),
   };
   return {
@@ -65,7 +94,11 @@ function fakeStorage() {
 function setup(maxFrames = DEFAULT_LIMITS.maxFrames) {
   const storage = fakeStorage();
   const logs = new Map<number, EventLog>();
-  const saver = createCaptureSaver({ writes: storage.writes, logOf: (tabId) => logs.get(tabId), maxFrames: () => maxFrames });
+  const saver = createCaptureSaver({
+    writes: storage.writes,
+    logOf: (tabId) => logs.get(tabId),
+    maxFrames: () => maxFrames,
+  });
   const problems: [number, SaveProblem | null][] = [];
   saver.onProblem((tabId, problem) => problems.push([tabId, problem]));
   const record = (tabId: number, events: SocketEvent[]) => {
@@ -120,7 +153,10 @@ describe('capture saver', () => {
     record(1, frames(7, 1));
     await vi.advanceTimersByTimeAsync(retryDelayMs(3));
     expect(storage.saved(1)).toEqual(frames(0, 8)); // no hole, same order as recorded
-    expect(problems).toEqual([[1, describeSaveFailure(quotaError())], [1, null]]);
+    expect(problems).toEqual([
+      [1, describeSaveFailure(quotaError())],
+      [1, null],
+    ]);
     expect(saver.problemOf(1)).toBeNull();
   });
 
@@ -136,7 +172,7 @@ describe('capture saver', () => {
     expect(saver.problemOf(2)).toBeNull();
   });
 
-  it('a clear is saved at once, and ends a failing tab\'s problem once it lands', async () => {
+  it("a clear is saved at once, and ends a failing tab's problem once it lands", async () => {
     const { storage, saver, logs, problems, record } = setup();
     storage.setFull(true);
     record(1, frames(0, 3));

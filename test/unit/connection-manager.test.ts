@@ -2,7 +2,11 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
-import { createConnectionManager, type ConnectionManager, type WebSocketLike } from '../../src/background/connection-manager';
+import {
+  createConnectionManager,
+  type ConnectionManager,
+  type WebSocketLike,
+} from '../../src/background/connection-manager';
 import type { SocketEvent } from '../../src/protocol';
 
 let server: EchoServer;
@@ -13,10 +17,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-const createManager = () => createConnectionManager((url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike);
+const createManager = () =>
+  createConnectionManager((url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike);
 
 /** Resolves with the events of `id` once `done` holds for them; driven by onChange, no polling. */
-function waitForEvents(manager: ConnectionManager, id: string, done: (events: SocketEvent[]) => boolean): Promise<SocketEvent[]> {
+function waitForEvents(
+  manager: ConnectionManager,
+  id: string,
+  done: (events: SocketEvent[]) => boolean,
+): Promise<SocketEvent[]> {
   const current = () => manager.events().filter((e) => e.socketId === id);
   return new Promise((resolve) => {
     if (done(current())) return resolve(current());
@@ -58,7 +67,12 @@ describe('connection manager against a real echo server', () => {
     const events = await waitForEvents(manager, id, (es) => es.filter((e) => e.type === 'frame').length === 4);
 
     expect(events.map((e) => (e.type === 'frame' ? `frame ${e.direction}` : e.type))).toEqual([
-      'created', 'open', 'frame out', 'frame out', 'frame in', 'frame in',
+      'created',
+      'open',
+      'frame out',
+      'frame out',
+      'frame in',
+      'frame in',
     ]);
     const payloads = events.flatMap((e) => (e.type === 'frame' ? [e.payload] : []));
     expect(payloads).toEqual([
@@ -106,7 +120,10 @@ describe('connection manager against a real echo server', () => {
   it('refuses to send before open, or to an unknown connection', async () => {
     const manager = createManager();
     const id = connectOk(manager, `${server.url}/`);
-    expect(manager.send(id, { kind: 'text', text: 'early' })).toEqual({ ok: false, error: 'Cannot send: the connection is connecting' });
+    expect(manager.send(id, { kind: 'text', text: 'early' })).toEqual({
+      ok: false,
+      error: 'Cannot send: the connection is connecting',
+    });
     expect(manager.send('nope', { kind: 'text', text: 'x' })).toEqual({ ok: false, error: 'No such connection' });
     expect(manager.disconnect('nope', 1000, '')).toEqual({ ok: false, error: 'No such connection' });
     await waitForEvents(manager, id, hasType('open'));
@@ -125,13 +142,17 @@ describe('connection manager against a real echo server', () => {
     expect(manager.startRepeat(id, plan)).toEqual({ ok: true });
     expect(manager.summaries()[0]?.repeat).toEqual({ intervalMs: 10, times: 3, sent: 1 });
     const texts = (events: SocketEvent[], direction: 'in' | 'out') =>
-      events.flatMap((e) => (e.type === 'frame' && e.direction === direction && e.payload.kind === 'text' ? [e.payload.text] : []));
+      events.flatMap((e) =>
+        e.type === 'frame' && e.direction === direction && e.payload.kind === 'text' ? [e.payload.text] : [],
+      );
     const done = await waitForEvents(manager, id, (es) => texts(es, 'in').length === 3);
     expect(texts(done, 'out')).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
     expect(manager.summaries()[0]?.repeat).toBeNull();
 
     // Until stopped: stop, then a marker's echo proves that nothing was sent after the stop.
-    expect(manager.startRepeat(id, { ...plan, mode: 'text', message: 'tick', variables: null, times: null })).toEqual({ ok: true });
+    expect(manager.startRepeat(id, { ...plan, mode: 'text', message: 'tick', variables: null, times: null })).toEqual({
+      ok: true,
+    });
     await waitForEvents(manager, id, (es) => texts(es, 'in').filter((t) => t === 'tick').length >= 2);
     expect(manager.stopRepeat(id)).toEqual({ ok: true });
     expect(manager.summaries()[0]?.repeat).toBeNull();
@@ -142,9 +163,13 @@ describe('connection manager against a real echo server', () => {
 
     // A bad template or message is an error at once, and nothing runs.
     expect(manager.startRepeat(id, { ...plan, message: '{{nope}}' })).toEqual({
-      ok: false, error: 'Unknown variable {{nope}}: define it as nope=value under Variables',
+      ok: false,
+      error: 'Unknown variable {{nope}}: define it as nope=value under Variables',
     });
-    expect(manager.startRepeat(id, { ...plan, mode: 'hex', message: 'zz' })).toEqual({ ok: false, error: 'Invalid hex: "z" is not a hex digit' });
+    expect(manager.startRepeat(id, { ...plan, mode: 'hex', message: 'zz' })).toEqual({
+      ok: false,
+      error: 'Invalid hex: "z" is not a hex digit',
+    });
     expect(manager.summaries()[0]?.repeat).toBeNull();
     manager.disconnect(id, 1000, '');
     await waitForEvents(manager, id, hasType('close'));
@@ -166,7 +191,10 @@ describe('connection manager against a real echo server', () => {
     const manager = createManager();
     const changes: SocketEvent[][] = [];
     manager.onChange((events) => changes.push(events));
-    expect(manager.connect('ftp://x', [])).toEqual({ ok: false, error: 'Unsupported scheme "ftp:": use ws:// or wss://' });
+    expect(manager.connect('ftp://x', [])).toEqual({
+      ok: false,
+      error: 'Unsupported scheme "ftp:": use ws:// or wss://',
+    });
     expect(manager.connect('', [])).toMatchObject({ ok: false });
     expect(manager.summaries()).toEqual([]);
     expect(manager.events()).toEqual([]);

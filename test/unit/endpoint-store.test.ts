@@ -30,7 +30,9 @@ describe('endpoint store', () => {
       ],
     };
     expect(store.getState().recentUrls).toEqual(expected.recentUrls);
-    expect(new Set(store.getState().endpoints.map((e) => e.url))).toEqual(new Set(expected.endpoints.map((e) => e.url)));
+    expect(new Set(store.getState().endpoints.map((e) => e.url))).toEqual(
+      new Set(expected.endpoints.map((e) => e.url)),
+    );
     expect(saved.at(-1)).toEqual(store.getState());
 
     store.forget({ url: 'ws://saved-before/', protocols: 'chat' });

@@ -14,8 +14,14 @@ describe('recent URLs and saved endpoints', () => {
     expect(saveEndpoint(saveEndpoint([], a), a)).toEqual([a]);
   });
   it('reads back only well-formed data', () => {
-    expect(readEndpointLists({ recentUrls: ['ws://a/', 3], endpoints: [{ url: 'ws://b/', protocols: '' }, { url: 1 }, null] })).toEqual({
-      recentUrls: ['ws://a/'], endpoints: [{ url: 'ws://b/', protocols: '' }],
+    expect(
+      readEndpointLists({
+        recentUrls: ['ws://a/', 3],
+        endpoints: [{ url: 'ws://b/', protocols: '' }, { url: 1 }, null],
+      }),
+    ).toEqual({
+      recentUrls: ['ws://a/'],
+      endpoints: [{ url: 'ws://b/', protocols: '' }],
     });
     expect(readEndpointLists(undefined)).toEqual({ recentUrls: [], endpoints: [] });
   });

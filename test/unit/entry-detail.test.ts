@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { renderDetail, shownDetail } from '../../src/popup/entry-detail';
 import type { SocketEvent } from '../../src/protocol';
 
-const frame = (payload: Extract<SocketEvent, { type: 'frame' }>['payload']): SocketEvent => ({ type: 'frame', socketId: 'c', time: 0, direction: 'in', payload });
+const frame = (payload: Extract<SocketEvent, { type: 'frame' }>['payload']): SocketEvent => ({
+  type: 'frame',
+  socketId: 'c',
+  time: 0,
+  direction: 'in',
+  payload,
+});
 
 describe('entry detail', () => {
   it('shows a text frame as text, pretty JSON, hex dump and base64', () => {
     const e = frame({ kind: 'text', text: '{"a":[1,"é"]}' });
     expect(renderDetail(e, 'text')).toBe('{"a":[1,"é"]}');
     expect(renderDetail(e, 'json')).toBe('{\n  "a": [\n    1,\n    "é"\n  ]\n}');
-    expect(renderDetail(e, 'hex')).toBe('00000000  7b 22 61 22 3a 5b 31 2c  22 c3 a9 22 5d 7d        {"a":[1,"..\"]}'.replace('..\\"', '.."'));
+    expect(renderDetail(e, 'hex')).toBe(
+      '00000000  7b 22 61 22 3a 5b 31 2c  22 c3 a9 22 5d 7d        {"a":[1,"..\"]}'.replace('..\\"', '.."'),
+    );
     expect(renderDetail(e, 'base64')).toBe('eyJhIjpbMSwiw6kiXX0=');
   });
   it('shows binary exactly and says when a frame is not JSON', () => {
@@ -31,7 +39,10 @@ describe('entry detail', () => {
     expect(shownDetail(e, 'base64', 3)).toEqual({ text: 'w6nD', truncated: true }); // c3 a9 c3
     expect(shownDetail(e, 'text', 6)).toEqual({ text: 'ééab', truncated: false });
     expect(shownDetail(frame({ kind: 'text', text: 'abcdef' }), 'text', 4)).toEqual({ text: 'abcd', truncated: true });
-    expect(shownDetail(frame({ kind: 'text', text: 'abcdef' }), 'base64', 4)).toEqual({ text: 'YWJjZA==', truncated: true });
+    expect(shownDetail(frame({ kind: 'text', text: 'abcdef' }), 'base64', 4)).toEqual({
+      text: 'YWJjZA==',
+      truncated: true,
+    });
     expect(shownDetail(frame({ kind: 'text', text: 'x'.repeat(100) }), 'hex', 4).truncated).toBe(false);
     expect(renderDetail(e, 'text')).toBe('ééab');
   });
@@ -39,7 +50,7 @@ describe('entry detail', () => {
     const bytes = new Uint8Array(64 * 1024 + 10).map((_, i) => (i * 7) & 0xff);
     const binary = renderDetail(frame({ kind: 'binary', base64: Buffer.from(bytes).toString('base64') }), 'hex');
     const lines = binary.split('\n');
-    expect(lines).toHaveLength(64 * 1024 / 16 + 1);
+    expect(lines).toHaveLength((64 * 1024) / 16 + 1);
     expect(lines[0]).toBe('00000000  00 07 0e 15 1c 23 2a 31  38 3f 46 4d 54 5b 62 69  .....#*18?FMT[bi');
     expect(lines.at(-2)).toMatch(/^0000fff0 {2}/);
     expect(lines.at(-1)).toBe('… 10 more bytes');

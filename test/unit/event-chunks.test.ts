@@ -3,10 +3,21 @@ import { createMemoryChannelPair } from '../../src/core/channel';
 import { chunkEvents, chunkHookBatch, type HookChunk } from '../../src/core/event-chunks';
 import { createPopupHub } from '../../src/background/popup-hub';
 import type { ConnectionManager } from '../../src/background/connection-manager';
-import { LIMITS, isBackgroundToPopup, type BackgroundToPopup, type HookBatch, type PopupToBackground, type SocketEvent } from '../../src/protocol';
+import {
+  LIMITS,
+  isBackgroundToPopup,
+  type BackgroundToPopup,
+  type HookBatch,
+  type PopupToBackground,
+  type SocketEvent,
+} from '../../src/protocol';
 
 const text = (n: number, chars = 1): SocketEvent => ({
-  type: 'frame', socketId: 'c1', time: n, direction: 'in', payload: { kind: 'text', text: 'x'.repeat(chars) },
+  type: 'frame',
+  socketId: 'c1',
+  time: n,
+  direction: 'in',
+  payload: { kind: 'text', text: 'x'.repeat(chars) },
 });
 
 describe('chunkEvents', () => {
@@ -34,16 +45,45 @@ describe('chunkHookBatch', () => {
   });
   it('cuts between events of every length, and hands a batch that fits on as it is', () => {
     const batch = ['open', 's', 1, '', '', ...bytes(2, 1), 'error', 's', 3, false, ...bytes(4, 1)];
-    expect(chunkHookBatch(batch, 2, 100).map((c) => c.batch)).toEqual([['open', 's', 1, '', '', ...bytes(2, 1)], ['error', 's', 3, false, ...bytes(4, 1)]]);
+    expect(chunkHookBatch(batch, 2, 100).map((c) => c.batch)).toEqual([
+      ['open', 's', 1, '', '', ...bytes(2, 1)],
+      ['error', 's', 3, false, ...bytes(4, 1)],
+    ]);
     expect(chunkHookBatch(batch)[0]!.batch).toBe(batch);
   });
   it('says what each chunk holds: text, ArrayBuffers and Blobs alike, nothing for other events', () => {
     const batch: HookBatch = [
-      'created', 's', 1, 'ws://x/', [], 'http://p/', 'stack that does not count',
-      'frame', 's', 2, 'out', 'abc', undefined,
-      'frame', 's', 3, 'in', new ArrayBuffer(10), undefined,
-      'frame', 's', 4, 'in', new Blob([new Uint8Array(100)]), undefined,
-      'close', 's', 5, 1000, 'reason', true,
+      'created',
+      's',
+      1,
+      'ws://x/',
+      [],
+      'http://p/',
+      'stack that does not count',
+      'frame',
+      's',
+      2,
+      'out',
+      'abc',
+      undefined,
+      'frame',
+      's',
+      3,
+      'in',
+      new ArrayBuffer(10),
+      undefined,
+      'frame',
+      's',
+      4,
+      'in',
+      new Blob([new Uint8Array(100)]),
+      undefined,
+      'close',
+      's',
+      5,
+      1000,
+      'reason',
+      true,
     ];
     expect(chunkHookBatch(batch).map((c) => c.held)).toEqual([113]);
     expect(chunkHookBatch(batch, 2).map((c) => c.held)).toEqual([3, 110, 0]);
@@ -54,7 +94,11 @@ describe('chunkHookBatch', () => {
 describe('popup snapshot', () => {
   it('reaches a popup whole when the logs hold more events than one message may carry', async () => {
     const events = Array.from({ length: 23_456 }, (_, i) => text(i));
-    const manager = { summaries: () => [], events: () => events, onChange: () => () => {} } as unknown as ConnectionManager;
+    const manager = {
+      summaries: () => [],
+      events: () => events,
+      onChange: () => () => {},
+    } as unknown as ConnectionManager;
     const hub = createPopupHub(manager);
     const [background, popup] = createMemoryChannelPair<BackgroundToPopup, PopupToBackground>();
     const received: unknown[] = [];
@@ -64,7 +108,13 @@ describe('popup snapshot', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(received.every(isBackgroundToPopup)).toBe(true);
     const messages = received as BackgroundToPopup[];
-    expect(messages.map((m) => m.type)).toEqual(['popup-snapshot', 'popup-update', 'popup-update', 'popup-update', 'popup-update']);
+    expect(messages.map((m) => m.type)).toEqual([
+      'popup-snapshot',
+      'popup-update',
+      'popup-update',
+      'popup-update',
+      'popup-update',
+    ]);
     expect(messages.flatMap((m) => (m.type === 'popup-error' ? [] : m.events))).toEqual(events);
   });
 });

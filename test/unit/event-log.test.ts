@@ -3,9 +3,22 @@ import { createEventLog, storedSize, type EventLogLimits } from '../../src/core/
 import type { SocketEvent } from '../../src/protocol';
 
 const BIG: EventLogLimits = { maxFrames: 1_000_000, maxBytes: 1e12, maxLifecycleEvents: 1_000_000 };
-const frame = (n: number, text = `m${n}`): SocketEvent => ({ type: 'frame', socketId: 's', time: n, direction: n % 2 ? 'in' : 'out', payload: { kind: 'text', text } });
+const frame = (n: number, text = `m${n}`): SocketEvent => ({
+  type: 'frame',
+  socketId: 's',
+  time: n,
+  direction: n % 2 ? 'in' : 'out',
+  payload: { kind: 'text', text },
+});
 const opened = (n: number): SocketEvent => ({ type: 'open', socketId: `s${n}`, time: n, protocol: '', extensions: '' });
-const closed = (n: number): SocketEvent => ({ type: 'close', socketId: `s${n}`, time: n, code: 1000, reason: '', wasClean: true });
+const closed = (n: number): SocketEvent => ({
+  type: 'close',
+  socketId: `s${n}`,
+  time: n,
+  code: 1000,
+  reason: '',
+  wasClean: true,
+});
 const times = (events: SocketEvent[]) => events.map((e) => e.time);
 
 describe('createEventLog', () => {
@@ -74,7 +87,9 @@ describe('createEventLog', () => {
     expect(times(log.all())).toEqual([-1, ...Array.from({ length: 10 }, (_, i) => 99_990 + i)]);
     expect(log.dropped).toBe(99_990);
     expect(log.frameCount).toBe(10);
-    expect(log.byteCount).toBe(Array.from({ length: 10 }, (_, i) => storedSize(frame(99_990 + i))).reduce((a, b) => a + b));
+    expect(log.byteCount).toBe(
+      Array.from({ length: 10 }, (_, i) => storedSize(frame(99_990 + i))).reduce((a, b) => a + b),
+    );
   });
 
   it('stays correct after compaction within one large append, with lifecycle events interleaved', () => {

@@ -59,7 +59,9 @@ describe('previewPayload', () => {
     const hex48 = bytes48.map((b) => b.toString(16).padStart(2, '0')).join(' ');
     expect(previewPayload({ kind: 'binary', base64: b64(bytes48) })).toBe(hex48);
     expect(previewPayload({ kind: 'binary', base64: b64([...bytes48, 48]) })).toBe(hex48 + ' …');
-    expect(previewPayload({ kind: 'binary', base64: b64(Array(100_000).fill(0x41)) })).toBe(Array(48).fill('41').join(' ') + ' …');
+    expect(previewPayload({ kind: 'binary', base64: b64(Array(100_000).fill(0x41)) })).toBe(
+      Array(48).fill('41').join(' ') + ' …',
+    );
   });
 
   it('makes control characters visible in text previews', () => {
@@ -72,9 +74,17 @@ describe('makeVisible', () => {
     ['newline, tab, NUL, ESC', 'a\nb\t\u0000\u001b', 'a␊b␉␀␛'],
     ['DEL and C1', '\u007f\u0085\u009f', '\\u{7f}\\u{85}\\u{9f}'],
     ['RTL override', 'abc\u202Etxt.exe', 'abc\\u{202e}txt.exe'],
-    ['bidi embeddings and isolates', '\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069', '\\u{202a}\\u{202b}\\u{202c}\\u{202d}\\u{2066}\\u{2067}\\u{2068}\\u{2069}'],
+    [
+      'bidi embeddings and isolates',
+      '\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069',
+      '\\u{202a}\\u{202b}\\u{202c}\\u{202d}\\u{2066}\\u{2067}\\u{2068}\\u{2069}',
+    ],
     ['LRM, RLM, Arabic letter mark', '\u200e\u200f\u061c', '\\u{200e}\\u{200f}\\u{61c}'],
-    ['zero-width space, joiners, word joiner, BOM', 'a\u200bb\u200c\u200d\u2060\ufeff', 'a\\u{200b}b\\u{200c}\\u{200d}\\u{2060}\\u{feff}'],
+    [
+      'zero-width space, joiners, word joiner, BOM',
+      'a\u200bb\u200c\u200d\u2060\ufeff',
+      'a\\u{200b}b\\u{200c}\\u{200d}\\u{2060}\\u{feff}',
+    ],
     ['line and paragraph separators', 'a\u2028b\u2029c', 'a\\u{2028}b\\u{2029}c'],
     ['ordinary text untouched', 'héllo wörld 😀 中文 <b>&amp;', 'héllo wörld 😀 中文 <b>&amp;'],
   ])('%s', (_name, input, output) => {

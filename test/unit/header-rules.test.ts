@@ -27,6 +27,8 @@ describe('header rules', () => {
   });
   it('fails clearly when the permission was not granted', async () => {
     const headerRules = createHeaderRules(() => undefined);
-    await expect(headerRules.apply('ws://h/', [{ name: 'A', value: '1' }])).rejects.toThrow('the declarativeNetRequest permission was not granted');
+    await expect(headerRules.apply('ws://h/', [{ name: 'A', value: '1' }])).rejects.toThrow(
+      'the declarativeNetRequest permission was not granted',
+    );
   });
 });

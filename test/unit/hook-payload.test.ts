@@ -18,19 +18,25 @@ describe('hook payloads and commands (relay side)', () => {
     const data = toPageData({ kind: 'binary', base64: 'AAEC/w==' });
     expect(data).toBeInstanceOf(ArrayBuffer);
     expect([...new Uint8Array(data as ArrayBuffer)]).toEqual([0, 1, 2, 255]);
-    expect(toSocketEvent(['frame', 's', 1, 'in', data])).toMatchObject({ payload: { kind: 'binary', base64: 'AAEC/w==' } });
+    expect(toSocketEvent(['frame', 's', 1, 'in', data])).toMatchObject({
+      payload: { kind: 'binary', base64: 'AAEC/w==' },
+    });
     expect(toPageData({ kind: 'text', text: 'x' })).toBe('x');
   });
 
   it('gives a fake its socket origin, and refuses a socket this frame does not know', () => {
     const urls = new Map([['s.1', 'wss://example.test:8443/feed?x=1']]);
-    expect(toHookCommand({ type: 'fake-incoming', socketId: 's.1', payload: { kind: 'text', text: 'f' } }, urls)).toEqual({
+    expect(
+      toHookCommand({ type: 'fake-incoming', socketId: 's.1', payload: { kind: 'text', text: 'f' } }, urls),
+    ).toEqual({
       type: 'fake-incoming',
       socketId: 's.1',
       data: 'f',
       origin: 'wss://example.test:8443',
     });
-    expect(toHookCommand({ type: 'fake-incoming', socketId: 's.2', payload: { kind: 'text', text: 'f' } }, urls)).toBeNull();
+    expect(
+      toHookCommand({ type: 'fake-incoming', socketId: 's.2', payload: { kind: 'text', text: 'f' } }, urls),
+    ).toBeNull();
   });
 
   it('compiles enabled rules per socket by URL and direction', () => {

@@ -43,7 +43,11 @@ describe('keep-alive', () => {
 
   it('survives a failing ping', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const keepAlive = createKeepAlive(() => true, () => Promise.reject(new Error('gone')), 10);
+    const keepAlive = createKeepAlive(
+      () => true,
+      () => Promise.reject(new Error('gone')),
+      10,
+    );
     keepAlive.update();
     vi.advanceTimersByTime(20);
     await vi.runAllTicks();

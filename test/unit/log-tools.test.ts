@@ -5,10 +5,18 @@ import { createRttMatcher } from '../../src/core/rtt';
 import type { SocketEvent } from '../../src/protocol';
 
 const text = (direction: 'in' | 'out', t: string, time = 0): SocketEvent => ({
-  type: 'frame', socketId: 'c1', time, direction, payload: { kind: 'text', text: t },
+  type: 'frame',
+  socketId: 'c1',
+  time,
+  direction,
+  payload: { kind: 'text', text: t },
 });
 const bin = (direction: 'in' | 'out', base64: string, time = 0): SocketEvent => ({
-  type: 'frame', socketId: 'c1', time, direction, payload: { kind: 'binary', base64 },
+  type: 'frame',
+  socketId: 'c1',
+  time,
+  direction,
+  payload: { kind: 'binary', base64 },
 });
 const close: SocketEvent = { type: 'close', socketId: 'c1', time: 9, code: 4000, reason: 'bye', wasClean: true };
 const log = [text('out', 'Hello'), text('in', 'hello world'), bin('in', 'AAEC'), close];
@@ -24,7 +32,7 @@ describe('log filter', () => {
     expect(pass({})).toEqual([0, 1, 2, 3]);
     expect(pass({ text: 'HELLO' })).toEqual([0, 1]);
     expect(pass({ text: '^hello$', regex: true })).toEqual([0]);
-    expect(pass({ text: '00 01', })).toEqual([2]); // binary matches its hex
+    expect(pass({ text: '00 01' })).toEqual([2]); // binary matches its hex
     expect(pass({ text: 'bye' })).toEqual([3]);
     expect(pass({ direction: 'in' })).toEqual([1, 2]);
     expect(pass({ direction: 'out' })).toEqual([0]);

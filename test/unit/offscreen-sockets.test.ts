@@ -18,7 +18,10 @@ function fakeDocument() {
 function recorder(socket: ReturnType<ReturnType<typeof createOffscreenSockets>['create']>) {
   const seen: string[] = [];
   socket.onopen = () => seen.push(`open ${socket.protocol}`);
-  socket.onmessage = (e) => seen.push(`message ${typeof e.data === 'string' ? e.data : Array.from(new Uint8Array(e.data as ArrayBuffer)).join(',')}`);
+  socket.onmessage = (e) =>
+    seen.push(
+      `message ${typeof e.data === 'string' ? e.data : Array.from(new Uint8Array(e.data as ArrayBuffer)).join(',')}`,
+    );
   socket.onerror = () => seen.push('error');
   socket.onclose = (e) => seen.push(`close ${e.code} ${e.reason} ${e.wasClean}`);
   return seen;
@@ -37,7 +40,10 @@ describe('offscreen sockets (background side)', () => {
     const doc = fakeDocument();
     sockets.attach(doc.background);
     await tick();
-    expect(doc.commands.map((c) => c.type === 'socket-open' && c.url)).toEqual(['ws://127.0.0.1:9/x', 'ws://127.0.0.1:9/y']);
+    expect(doc.commands.map((c) => c.type === 'socket-open' && c.url)).toEqual([
+      'ws://127.0.0.1:9/x',
+      'ws://127.0.0.1:9/y',
+    ]);
 
     doc.emit('o1', { kind: 'open', protocol: 'chat', extensions: '' });
     doc.emit('o1', { kind: 'message', payload: { kind: 'text', text: 'hi' } });
@@ -50,8 +56,18 @@ describe('offscreen sockets (background side)', () => {
     socket.close(4000, 'bye');
     await tick();
     expect(doc.commands.slice(2)).toEqual([
-      { source: 'socket-scope-background', type: 'socket-send', socketId: 'o1', payload: { kind: 'text', text: 'out' } },
-      { source: 'socket-scope-background', type: 'socket-send', socketId: 'o1', payload: { kind: 'binary', base64: 'AQID' } },
+      {
+        source: 'socket-scope-background',
+        type: 'socket-send',
+        socketId: 'o1',
+        payload: { kind: 'text', text: 'out' },
+      },
+      {
+        source: 'socket-scope-background',
+        type: 'socket-send',
+        socketId: 'o1',
+        payload: { kind: 'binary', base64: 'AQID' },
+      },
       { source: 'socket-scope-background', type: 'socket-close', socketId: 'o1', code: 4000, reason: 'bye' },
     ]);
     doc.emit('o1', { kind: 'close', code: 4000, reason: 'bye', wasClean: true });

@@ -4,8 +4,22 @@ import { createMemoryChannelPair } from '../../src/core/channel';
 import type { BackgroundToRelay, FrameRule, RelayToBackground, SocketEvent } from '../../src/protocol';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
-const created = (socketId: string): SocketEvent => ({ type: 'created', socketId, time: 1, url: 'ws://x/', protocols: [], frameUrl: 'http://x/' });
-const rule: FrameRule = { id: 'r1', enabled: true, direction: 'in', urlContains: '', pattern: 'a', action: { type: 'block' } };
+const created = (socketId: string): SocketEvent => ({
+  type: 'created',
+  socketId,
+  time: 1,
+  url: 'ws://x/',
+  protocols: [],
+  frameUrl: 'http://x/',
+});
+const rule: FrameRule = {
+  id: 'r1',
+  enabled: true,
+  direction: 'in',
+  urlContains: '',
+  pattern: 'a',
+  action: { type: 'block' },
+};
 
 function relay() {
   const [background, page] = createMemoryChannelPair<BackgroundToRelay, RelayToBackground>();
@@ -25,14 +39,24 @@ describe('page command router', () => {
     expect(router.run(5, { type: 'simulate-error', socketId: 'doc.1' })).toBeNull();
     await settle();
     expect(a.received).toEqual([]);
-    expect(b.received).toEqual([{ source: 'socket-scope-background', type: 'page-command', command: { type: 'simulate-error', socketId: 'doc.1' } }]);
+    expect(b.received).toEqual([
+      {
+        source: 'socket-scope-background',
+        type: 'page-command',
+        command: { type: 'simulate-error', socketId: 'doc.1' },
+      },
+    ]);
   });
 
   it('refuses a command for a closed socket, an unknown socket or another tab', () => {
     const router = createPageCommandRouter();
     const a = relay();
     router.addRelay(5, a.channel);
-    router.noteEvents(a.channel, [created('doc.1'), created('doc.2'), { type: 'close', socketId: 'doc.2', time: 2, code: 1000, reason: '', wasClean: true }]);
+    router.noteEvents(a.channel, [
+      created('doc.1'),
+      created('doc.2'),
+      { type: 'close', socketId: 'doc.2', time: 2, code: 1000, reason: '', wasClean: true },
+    ]);
     const error = 'That socket is closed or its page is gone.';
     expect(router.run(5, { type: 'simulate-error', socketId: 'doc.2' })).toBe(error);
     expect(router.run(5, { type: 'simulate-error', socketId: 'nope' })).toBe(error);
@@ -49,7 +73,11 @@ describe('page command router', () => {
     const late = relay();
     router.addRelay(5, late.channel);
     await settle();
-    const setRules = { source: 'socket-scope-background', type: 'page-command', command: { type: 'set-rules', rules: [rule] } };
+    const setRules = {
+      source: 'socket-scope-background',
+      type: 'page-command',
+      command: { type: 'set-rules', rules: [rule] },
+    };
     expect(a.received).toEqual([setRules]);
     expect(late.received).toEqual([setRules]);
     expect(other.received).toEqual([]);
@@ -63,6 +91,8 @@ describe('page command router', () => {
     router.noteEvents(a.channel, [created('doc.1')]);
     a.page.close();
     await settle();
-    expect(router.run(5, { type: 'simulate-error', socketId: 'doc.1' })).toBe('That socket is closed or its page is gone.');
+    expect(router.run(5, { type: 'simulate-error', socketId: 'doc.1' })).toBe(
+      'That socket is closed or its page is gone.',
+    );
   });
 });

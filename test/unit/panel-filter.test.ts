@@ -1,14 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { advanceFilter, createFilterResult } from '../../src/panel/filter-run';
-import { compileFilter, EMPTY_FILTER, matchRanges, parseSize, searchableText, type FrameFilter } from '../../src/panel/frame-filter';
+import {
+  compileFilter,
+  EMPTY_FILTER,
+  matchRanges,
+  parseSize,
+  searchableText,
+  type FrameFilter,
+} from '../../src/panel/frame-filter';
 import type { SocketEvent } from '../../src/protocol';
 
 const text = (t: number, body: string, direction: 'in' | 'out' = 'in', socketId = 's'): SocketEvent => ({
-  type: 'frame', socketId, time: t, direction, payload: { kind: 'text', text: body },
+  type: 'frame',
+  socketId,
+  time: t,
+  direction,
+  payload: { kind: 'text', text: body },
 });
-const binary = (t: number, base64: string): SocketEvent => ({ type: 'frame', socketId: 's', time: t, direction: 'out', payload: { kind: 'binary', base64 } });
+const binary = (t: number, base64: string): SocketEvent => ({
+  type: 'frame',
+  socketId: 's',
+  time: t,
+  direction: 'out',
+  payload: { kind: 'binary', base64 },
+});
 const events: SocketEvent[] = [
-  { type: 'created', socketId: 's', time: 0, url: 'wss://feed.example/quotes', protocols: [], frameUrl: 'https://app/' },
+  {
+    type: 'created',
+    socketId: 's',
+    time: 0,
+    url: 'wss://feed.example/quotes',
+    protocols: [],
+    frameUrl: 'https://app/',
+  },
   text(1, '{"type":"price","v":10}'),
   text(2, 'PING', 'out'),
   binary(3, 'gqR0eXBlpXByaWNl'), // MessagePack {"type":"price"}
@@ -34,7 +58,8 @@ describe('frame filter', () => {
     expect(run({ text: '"v":\\d+', regex: true })).toEqual([1]);
     expect(run({ text: '^ping$', regex: true })).toEqual([2]);
     expect(compileFilter({ ...EMPTY_FILTER, text: '(unclosed', regex: true })).toEqual({
-      ok: false, error: expect.stringMatching(/^Invalid regular expression: .*unclosed|Invalid regular expression: /),
+      ok: false,
+      error: expect.stringMatching(/^Invalid regular expression: .*unclosed|Invalid regular expression: /),
     });
     expect(compileFilter({ ...EMPTY_FILTER, text: '(unclosed' }).ok).toBe(true);
   });
@@ -46,7 +71,10 @@ describe('frame filter', () => {
     expect(run({ binaryFrames: false, textFrames: false })).toEqual([0, 5]);
     expect(run({ minSize: '1k' })).toEqual([4]);
     expect(run({ maxSize: '12' })).toEqual([2, 3]); // lifecycle events have no size: out when a bound is set
-    expect(compileFilter({ ...EMPTY_FILTER, minSize: 'big' })).toEqual({ ok: false, error: 'Minimum size “big” is not a size: use e.g. 512, 1k or 2 MiB' });
+    expect(compileFilter({ ...EMPTY_FILTER, minSize: 'big' })).toEqual({
+      ok: false,
+      error: 'Minimum size “big” is not a size: use e.g. 512, 1k or 2 MiB',
+    });
   });
 
   it('says whether anything is filtered', () => {
@@ -56,12 +84,23 @@ describe('frame filter', () => {
 
   it('parses sizes', () => {
     expect(['', '512', '1k', '1.5 KiB', '2MB', '3 mib', 'x', '-1', '1 GB'].map(parseSize)).toEqual([
-      null, 512, 1024, 1536, 2 * 1024 ** 2, 3 * 1024 ** 2, undefined, undefined, undefined,
+      null,
+      512,
+      1024,
+      1536,
+      2 * 1024 ** 2,
+      3 * 1024 ** 2,
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 
   it('finds match ranges for highlighting, safe on empty matches', () => {
-    expect(matchRanges('a price, a PRICE', /price/i)).toEqual([[2, 7], [11, 16]]);
+    expect(matchRanges('a price, a PRICE', /price/i)).toEqual([
+      [2, 7],
+      [11, 16],
+    ]);
     expect(matchRanges('aaa', /b*/)).toEqual([]);
     expect(matchRanges('abc', null)).toEqual([]);
   });
@@ -87,7 +126,11 @@ describe('incremental filter run', () => {
   });
 
   it('filters 100,000 frames by regex fast enough for one UI task (figure printed)', () => {
-    const sample = ['{"type":"tick","price":101.25,"symbol":"ACME"}', 'ping', '{"type":"trade","qty":5,"symbol":"FOO"}'];
+    const sample = [
+      '{"type":"tick","price":101.25,"symbol":"ACME"}',
+      'ping',
+      '{"type":"trade","qty":5,"symbol":"FOO"}',
+    ];
     const many = Array.from({ length: 100_000 }, (_, i) => text(i, `${sample[i % 3]} #${i}`, i % 2 ? 'in' : 'out'));
     const c = compileFilter({ ...EMPTY_FILTER, text: '"symbol":"(ACME|FOO)".*#\\d*7$', regex: true });
     if (!c.ok) throw new Error(c.error);
@@ -101,7 +144,9 @@ describe('incremental filter run', () => {
       expect(result.shown.length).toBe(expected);
     }
     const best = Math.min(...times);
-    console.log(`filter: 100,000 frames by regex in ${best.toFixed(1)} ms (best of 5: ${times.map((t) => t.toFixed(1)).join(', ')})`);
+    console.log(
+      `filter: 100,000 frames by regex in ${best.toFixed(1)} ms (best of 5: ${times.map((t) => t.toFixed(1)).join(', ')})`,
+    );
     // The store slices runs into 12 ms tasks anyway; this bounds the total work.
     expect(best).toBeLessThan(250);
   });

@@ -3,7 +3,11 @@ import { perSecond, rateTimeline, trafficStats } from '../../src/panel/rate-time
 import type { SocketEvent } from '../../src/protocol';
 
 const f = (socketId: string, time: number, direction: 'in' | 'out', text: string): SocketEvent => ({
-  type: 'frame', socketId, time, direction, payload: { kind: 'text', text },
+  type: 'frame',
+  socketId,
+  time,
+  direction,
+  payload: { kind: 'text', text },
 });
 const T = 1_000_000;
 const events: SocketEvent[] = [
@@ -18,7 +22,14 @@ const events: SocketEvent[] = [
 describe('traffic stats', () => {
   it('totals frames and bytes each way, largest frame and span, per socket or for all', () => {
     expect(trafficStats(events, 'a')).toEqual({
-      framesIn: 2, framesOut: 2, bytesIn: 9, bytesOut: 4, largestIn: 6, largestOut: 2, first: T, last: T + 2600,
+      framesIn: 2,
+      framesOut: 2,
+      bytesIn: 9,
+      bytesOut: 4,
+      largestIn: 6,
+      largestOut: 2,
+      first: T,
+      last: T + 2600,
     });
     expect(trafficStats(events, null)).toMatchObject({ framesIn: 3, bytesIn: 19, largestIn: 10 });
     expect(trafficStats([], null)).toMatchObject({ framesIn: 0, first: null, last: null });

@@ -4,24 +4,71 @@ import { applyToSockets, createPanelStore, type SocketSummary } from '../../src/
 import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../../src/protocol';
 import { EMPTY_FILTER } from '../../src/panel/frame-filter';
 
-const created = (id: string, t: number): SocketEvent => ({ type: 'created', socketId: id, time: t, url: `ws://x/${id}`, protocols: ['p'], frameUrl: 'https://page/' });
-const open = (id: string, t: number): SocketEvent => ({ type: 'open', socketId: id, time: t, protocol: 'p', extensions: 'permessage-deflate' });
-const frame = (id: string, t: number, direction: 'in' | 'out'): SocketEvent => ({ type: 'frame', socketId: id, time: t, direction, payload: { kind: 'text', text: 'x' } });
+const created = (id: string, t: number): SocketEvent => ({
+  type: 'created',
+  socketId: id,
+  time: t,
+  url: `ws://x/${id}`,
+  protocols: ['p'],
+  frameUrl: 'https://page/',
+});
+const open = (id: string, t: number): SocketEvent => ({
+  type: 'open',
+  socketId: id,
+  time: t,
+  protocol: 'p',
+  extensions: 'permessage-deflate',
+});
+const frame = (id: string, t: number, direction: 'in' | 'out'): SocketEvent => ({
+  type: 'frame',
+  socketId: id,
+  time: t,
+  direction,
+  payload: { kind: 'text', text: 'x' },
+});
 const error = (id: string, t: number): SocketEvent => ({ type: 'error', socketId: id, time: t, message: 'boom' });
-const close = (id: string, t: number): SocketEvent => ({ type: 'close', socketId: id, time: t, code: 4001, reason: 'bye', wasClean: true });
+const close = (id: string, t: number): SocketEvent => ({
+  type: 'close',
+  socketId: id,
+  time: t,
+  code: 4001,
+  reason: 'bye',
+  wasClean: true,
+});
 
 describe('applyToSockets', () => {
   it('follows state transitions and counts frames per direction', () => {
     const sockets = new Map<string, SocketSummary>();
     const states: string[] = [];
-    for (const e of [created('a', 1), open('a', 2), frame('a', 3, 'out'), frame('a', 4, 'in'), frame('a', 5, 'in'), error('a', 6), close('a', 7)]) {
+    for (const e of [
+      created('a', 1),
+      open('a', 2),
+      frame('a', 3, 'out'),
+      frame('a', 4, 'in'),
+      frame('a', 5, 'in'),
+      error('a', 6),
+      close('a', 7),
+    ]) {
       applyToSockets(sockets, e);
       states.push(sockets.get('a')!.state);
     }
     expect(states).toEqual(['connecting', 'open', 'open', 'open', 'open', 'open', 'closed']);
     expect(sockets.get('a')).toEqual({
-      socketId: 'a', url: 'ws://x/a', frameUrl: 'https://page/', state: 'closed', protocol: 'p', extensions: 'permessage-deflate',
-      createdAt: 1, openedAt: 2, closedAt: 7, closeCode: 4001, closeReason: 'bye', framesIn: 2, framesOut: 1, bytesIn: 2, bytesOut: 1,
+      socketId: 'a',
+      url: 'ws://x/a',
+      frameUrl: 'https://page/',
+      state: 'closed',
+      protocol: 'p',
+      extensions: 'permessage-deflate',
+      createdAt: 1,
+      openedAt: 2,
+      closedAt: 7,
+      closeCode: 4001,
+      closeReason: 'bye',
+      framesIn: 2,
+      framesOut: 1,
+      bytesIn: 2,
+      bytesOut: 1,
       errors: 1,
     });
   });
@@ -56,8 +103,18 @@ describe('panel store', () => {
 
   it('fills from a snapshot, appends updates, and folds sockets', async () => {
     const { store, send } = setup(7);
-    await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1), open('a', 2), frame('a', 3, 'out')], dropped: 0 });
-    await send({ type: 'capture-update', tabId: 7, events: [frame('a', 4, 'in'), created('b', 5), close('a', 6)], dropped: 3 });
+    await send({
+      type: 'capture-snapshot',
+      tabId: 7,
+      events: [created('a', 1), open('a', 2), frame('a', 3, 'out')],
+      dropped: 0,
+    });
+    await send({
+      type: 'capture-update',
+      tabId: 7,
+      events: [frame('a', 4, 'in'), created('b', 5), close('a', 6)],
+      dropped: 3,
+    });
     const state = store.getState();
     expect(state.events.map((e) => e.time)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(state.dropped).toBe(3);
@@ -80,7 +137,13 @@ describe('panel store', () => {
     const { store, send, background } = setup(7);
     await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1)], dropped: 0 });
     const revision = store.getState().revision;
-    background.post({ source: 'socket-scope-background', type: 'capture-update', tabId: 8, events: [created('z', 2)], dropped: 0 });
+    background.post({
+      source: 'socket-scope-background',
+      type: 'capture-update',
+      tabId: 8,
+      events: [created('z', 2)],
+      dropped: 0,
+    });
     await send({ type: 'capture-update', tabId: 7, events: [frame('a', 3, 'in')], dropped: 0 });
     const state = store.getState();
     expect(state.revision).toBe(revision + 1);
@@ -91,7 +154,12 @@ describe('panel store', () => {
   it('ignores messages meant for the act store', async () => {
     const { store, send, background } = setup(7);
     await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1)], dropped: 0 });
-    background.post({ source: 'socket-scope-background', type: 'command-error', tabId: 7, message: 'gone' } as BackgroundToPanel);
+    background.post({
+      source: 'socket-scope-background',
+      type: 'command-error',
+      tabId: 7,
+      message: 'gone',
+    } as BackgroundToPanel);
     await send({ type: 'capture-update', tabId: 7, events: [frame('a', 2, 'in')], dropped: 0 });
     expect(store.getState().events.map((e) => e.type)).toEqual(['created', 'frame']);
   });
@@ -131,12 +199,32 @@ describe('panel store', () => {
 
   it('filters rows, counts matches per socket, and reports an invalid regex without throwing', async () => {
     const { store, send } = setup(7);
-    const text = (id: string, t: number, body: string): SocketEvent => ({ type: 'frame', socketId: id, time: t, direction: 'in', payload: { kind: 'text', text: body } });
-    await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1), text('a', 2, 'price 10'), created('b', 3), text('b', 4, 'price 20'), text('b', 5, 'ping')], dropped: 0 });
+    const text = (id: string, t: number, body: string): SocketEvent => ({
+      type: 'frame',
+      socketId: id,
+      time: t,
+      direction: 'in',
+      payload: { kind: 'text', text: body },
+    });
+    await send({
+      type: 'capture-snapshot',
+      tabId: 7,
+      events: [
+        created('a', 1),
+        text('a', 2, 'price 10'),
+        created('b', 3),
+        text('b', 4, 'price 20'),
+        text('b', 5, 'ping'),
+      ],
+      dropped: 0,
+    });
     store.setFilter({ ...EMPTY_FILTER, text: 'PRICE' });
     let state = store.getState();
     expect(state.shown).toEqual([1, 3]);
-    expect([...state.matchCounts]).toEqual([['a', 1], ['b', 1]]);
+    expect([...state.matchCounts]).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
     store.selectSocket('b');
     expect(store.getState().shown).toEqual([3]);
     store.setFilter({ ...EMPTY_FILTER, text: 'price (', regex: true });
@@ -146,7 +234,12 @@ describe('panel store', () => {
     store.setFilter({ ...EMPTY_FILTER, text: 'price \\d0', regex: true });
     expect(store.getState().shown).toEqual([3]);
     // New events are filtered as they arrive.
-    await send({ type: 'capture-update', tabId: 7, events: [text('b', 6, 'price 30'), text('a', 7, 'price 40')], dropped: 0 });
+    await send({
+      type: 'capture-update',
+      tabId: 7,
+      events: [text('b', 6, 'price 30'), text('a', 7, 'price 40')],
+      dropped: 0,
+    });
     expect(store.getState().shown).toEqual([3, 5]);
     expect(store.getState().matchCounts.get('a')).toBe(2);
   });

@@ -6,10 +6,20 @@ describe('createJsonTree', () => {
     const root = createJsonTree({ user: { name: 'ada', tags: ['x', 'y'] }, 'a/b': 1, none: null });
     expect(root).toMatchObject({ key: '', pointer: '', depth: 0, type: 'object', childCount: 3, expandable: true });
     const [user, slash, none] = root.children();
-    expect(user).toMatchObject({ key: 'user', pointer: '/user', type: 'object', preview: '{"name":"ada","tags":["x","y"]}' });
+    expect(user).toMatchObject({
+      key: 'user',
+      pointer: '/user',
+      type: 'object',
+      preview: '{"name":"ada","tags":["x","y"]}',
+    });
     expect(slash).toMatchObject({ key: 'a/b', pointer: '/a~1b', type: 'number', expandable: false });
     expect(none?.type).toBe('null');
-    expect(user?.children()[1]?.children().map((n) => n.pointer)).toEqual(['/user/tags/0', '/user/tags/1']);
+    expect(
+      user
+        ?.children()[1]
+        ?.children()
+        .map((n) => n.pointer),
+    ).toEqual(['/user/tags/0', '/user/tags/1']);
   });
 
   it('pages the children of a huge array', () => {

@@ -1,27 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { base64View, hexView, jsonView, payloadHead, previewValue, scanUtf8, textView, TRUNCATED_VALUE } from '../../src/core/payload-views';
+import {
+  base64View,
+  hexView,
+  jsonView,
+  payloadHead,
+  previewValue,
+  scanUtf8,
+  textView,
+  TRUNCATED_VALUE,
+} from '../../src/core/payload-views';
 import type { WirePayload } from '../../src/protocol';
 
-const bin = (bytes: number[] | Uint8Array): WirePayload => ({ kind: 'binary', base64: Buffer.from(Uint8Array.from(bytes)).toString('base64') });
+const bin = (bytes: number[] | Uint8Array): WirePayload => ({
+  kind: 'binary',
+  base64: Buffer.from(Uint8Array.from(bytes)).toString('base64'),
+});
 const text = (t: string): WirePayload => ({ kind: 'text', text: t });
 const MiB = 1024 * 1024;
 
 describe('textView', () => {
   it('shows valid UTF-8 as text', () => {
     const view = textView(bin([...Buffer.from('héllo 😀')]), 1024);
-    expect(view).toMatchObject({ rendered: 'héllo 😀', valid: true, invalidCount: 0, truncated: false, offsetUnit: 'byte' });
+    expect(view).toMatchObject({
+      rendered: 'héllo 😀',
+      valid: true,
+      invalidCount: 0,
+      truncated: false,
+      offsetUnit: 'byte',
+    });
   });
 
   it('shows invalid bytes as \\x escapes with their offsets, not U+FFFD', () => {
     const view = textView(bin([0x61, 0x80, 0x62, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0x63, 0xf0, 0x9f]), 1024);
     expect(view.rendered).toBe('a\\x80b\\xc3(\\xed\\xa0\\x80c\\xf0\\x9f');
     expect(view.valid).toBe(false);
-    expect(view.segments.filter((s) => s.kind === 'invalid').map((s) => (s.kind === 'invalid' ? s.offset : -1))).toEqual([1, 3, 5, 6, 7, 9]);
+    expect(
+      view.segments.filter((s) => s.kind === 'invalid').map((s) => (s.kind === 'invalid' ? s.offset : -1)),
+    ).toEqual([1, 3, 5, 6, 7, 9]);
     expect(view.invalidCount).toBe(6);
   });
 
   it('matches the browser decoder: one problem per U+FFFD it would write', () => {
-    const samples = [[0x80], [0xe0, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]];
+    const samples = [
+      [0x80],
+      [0xe0, 0x80, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe2, 0x82],
+      [0xc0, 0xaf],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+    ];
     for (const bytes of samples) {
       const replaced = [...new TextDecoder().decode(Uint8Array.from(bytes))].filter((c) => c === '\ufffd').length;
       const scan = scanUtf8(Uint8Array.from(bytes));
@@ -98,7 +125,14 @@ describe('payloadHead, hexView and base64View read only the first bytes', () => 
 describe('previewValue', () => {
   it('writes a compact one-line preview of any decoded value', () => {
     expect(previewValue(['hi', { a: 1 }, null, true])).toBe('["hi",{"a":1},null,true]');
-    expect(previewValue(new Map<unknown, unknown>([['k', new Uint8Array(3)], [1, 2n]]))).toBe('{"k":<3 bytes>,1:2n}');
+    expect(
+      previewValue(
+        new Map<unknown, unknown>([
+          ['k', new Uint8Array(3)],
+          [1, 2n],
+        ]),
+      ),
+    ).toBe('{"k":<3 bytes>,1:2n}');
     expect(previewValue({ a: TRUNCATED_VALUE })).toBe('{"a":…}');
     expect(previewValue('line\nbreak')).toBe('"line\\nbreak"');
   });

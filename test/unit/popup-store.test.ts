@@ -5,12 +5,30 @@ import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, SocketEve
 
 const BG = { source: 'socket-scope-background' } as const;
 const summary = (id: string, state: ConnectionSummary['state'] = 'open'): ConnectionSummary => ({
-  id, url: 'ws://x/', state, protocol: '', extensions: '', openedAt: 1, closeCode: null, closeReason: '', dropped: 0,
-  createdAt: 0, protocols: [], autoReconnect: false, reconnectAttempt: 0, reconnectAt: null, frameLimit: 100_000, repeat: null,
+  id,
+  url: 'ws://x/',
+  state,
+  protocol: '',
+  extensions: '',
+  openedAt: 1,
+  closeCode: null,
+  closeReason: '',
+  dropped: 0,
+  createdAt: 0,
+  protocols: [],
+  autoReconnect: false,
+  reconnectAttempt: 0,
+  reconnectAt: null,
+  frameLimit: 100_000,
+  repeat: null,
 });
 const times = (log: { events(): SocketEvent[] } | undefined) => log?.events().map((e) => e.time);
 const frame = (socketId: string, n: number): SocketEvent => ({
-  type: 'frame', socketId, time: n, direction: 'in', payload: { kind: 'text', text: String(n) },
+  type: 'frame',
+  socketId,
+  time: n,
+  direction: 'in',
+  payload: { kind: 'text', text: String(n) },
 });
 
 /** The popup store on one end; the test plays the background on the other. */
@@ -43,11 +61,21 @@ describe('popup store', () => {
     expect(await sent()).toEqual([{ source: 'socket-scope-popup', type: 'hello' }]);
     expect(store.getState().backgroundLost).toBe(false);
 
-    await reply({ ...BG, type: 'popup-snapshot', connections: [summary('c1')], events: [frame('c1', 1), frame('c1', 2)] });
+    await reply({
+      ...BG,
+      type: 'popup-snapshot',
+      connections: [summary('c1')],
+      events: [frame('c1', 1), frame('c1', 2)],
+    });
     expect(store.getState()).toMatchObject({ backgroundLost: false, selectedId: 'c1', error: null });
     expect(times(store.getState().logs.get('c1'))).toEqual([1, 2]);
 
-    await reply({ ...BG, type: 'popup-update', connections: [summary('c1'), summary('c2', 'connecting')], events: [frame('c2', 3), frame('c1', 4)] });
+    await reply({
+      ...BG,
+      type: 'popup-update',
+      connections: [summary('c1'), summary('c2', 'connecting')],
+      events: [frame('c2', 3), frame('c1', 4)],
+    });
     const state = store.getState();
     expect(state.selectedId).toBe('c2'); // the newly created connection
     expect(times(state.logs.get('c1'))).toEqual([1, 2, 4]);
@@ -73,9 +101,17 @@ describe('popup store', () => {
   it('posts connect with the normalised URL and parsed subprotocols, and shows the note', async () => {
     const { store, sent } = setup();
     store.connect(' https://example.com/feed ', 'v2.chat, v1.chat');
-    expect(store.getState()).toMatchObject({ error: null, notice: 'Using wss:// for https:// (WebSockets speak ws:// and wss://)' });
+    expect(store.getState()).toMatchObject({
+      error: null,
+      notice: 'Using wss:// for https:// (WebSockets speak ws:// and wss://)',
+    });
     expect((await sent()).slice(1)).toEqual([
-      { source: 'socket-scope-popup', type: 'connect', url: 'wss://example.com/feed', protocols: ['v2.chat', 'v1.chat'] },
+      {
+        source: 'socket-scope-popup',
+        type: 'connect',
+        url: 'wss://example.com/feed',
+        protocols: ['v2.chat', 'v1.chat'],
+      },
     ]);
   });
 
@@ -137,25 +173,43 @@ describe('popup store: workbench', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(asked).toEqual(['http://127.0.0.1/*']);
     expect(received.at(-1)).toEqual({
-      source: 'socket-scope-popup', type: 'connect', url: 'ws://127.0.0.1:9/headers', protocols: [], headers: [{ name: 'Authorization', value: 'Bearer t' }],
+      source: 'socket-scope-popup',
+      type: 'connect',
+      url: 'ws://127.0.0.1:9/headers',
+      protocols: [],
+      headers: [{ name: 'Authorization', value: 'Bearer t' }],
     });
 
-    const denied = createPopupStore(createMemoryChannelPair<PopupToBackground, BackgroundToPopup>()[0], { requestHostPermission: async () => false });
+    const denied = createPopupStore(createMemoryChannelPair<PopupToBackground, BackgroundToPopup>()[0], {
+      requestHostPermission: async () => false,
+    });
     denied.connect('wss://x.example/', '', false, 'A: 1');
     await new Promise((r) => setTimeout(r, 0));
-    expect(denied.getState().error).toBe('Handshake headers need access to https://x.example/*; permission was not granted');
+    expect(denied.getState().error).toBe(
+      'Handshake headers need access to https://x.example/*; permission was not granted',
+    );
   });
 
   it('filters the selected log incrementally and reports a bad regex', async () => {
     const { store, reply } = setup();
-    await reply({ ...BG, type: 'popup-snapshot', connections: [summary('c1')], events: [frame('c1', 1), frame('c1', 22), frame('c1', 3)] });
+    await reply({
+      ...BG,
+      type: 'popup-snapshot',
+      connections: [summary('c1')],
+      events: [frame('c1', 1), frame('c1', 22), frame('c1', 3)],
+    });
     store.setFilter({ text: '2' });
     const view = () => {
       const v = store.selectedLog()!.view();
       return Array.from({ length: v.count }, (_, i) => v.at(i).time);
     };
     expect(view()).toEqual([22]);
-    await reply({ ...BG, type: 'popup-update', connections: [summary('c1')], events: [frame('c1', 42), frame('c1', 5)] });
+    await reply({
+      ...BG,
+      type: 'popup-update',
+      connections: [summary('c1')],
+      events: [frame('c1', 42), frame('c1', 5)],
+    });
     expect(view()).toEqual([22, 42]);
     store.setFilter({ text: '(', regex: true });
     expect(store.getState().filterError).toMatch(/^Invalid regular expression: /);

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { isBackgroundToRelay, isFrameMark, isFrameRule, isPageCommand, isPanelToBackground, isSocketEvent } from '../../src/protocol';
+import {
+  isBackgroundToRelay,
+  isFrameMark,
+  isFrameRule,
+  isPageCommand,
+  isPanelToBackground,
+  isSocketEvent,
+} from '../../src/protocol';
 
-const rule = { id: 'r1', enabled: true, direction: 'in', urlContains: '', pattern: '^ping$', action: { type: 'replace', replacement: 'pong' } };
+const rule = {
+  id: 'r1',
+  enabled: true,
+  direction: 'in',
+  urlContains: '',
+  pattern: '^ping$',
+  action: { type: 'replace', replacement: 'pong' },
+};
 
 describe('protocol guards for page commands and rules', () => {
   it('accepts well-formed rules and rejects invalid patterns, directions, actions and delays', () => {
@@ -21,8 +35,12 @@ describe('protocol guards for page commands and rules', () => {
   it('checks every page command', () => {
     const text = { kind: 'text', text: 'hi' };
     expect(isPageCommand({ type: 'send', socketId: 's', payload: text })).toBe(true);
-    expect(isPageCommand({ type: 'fake-incoming', socketId: 's', payload: { kind: 'binary', base64: 'AQ==' } })).toBe(true);
-    expect(isPageCommand({ type: 'fake-incoming', socketId: 's', payload: { kind: 'binary', base64: 'A' } })).toBe(false);
+    expect(isPageCommand({ type: 'fake-incoming', socketId: 's', payload: { kind: 'binary', base64: 'AQ==' } })).toBe(
+      true,
+    );
+    expect(isPageCommand({ type: 'fake-incoming', socketId: 's', payload: { kind: 'binary', base64: 'A' } })).toBe(
+      false,
+    );
     expect(isPageCommand({ type: 'simulate-close', socketId: 's', code: 1006, reason: 'gone' })).toBe(true);
     expect(isPageCommand({ type: 'simulate-close', socketId: 's', code: 999, reason: '' })).toBe(false);
     expect(isPageCommand({ type: 'simulate-close', socketId: 's', code: 1000, reason: 'x'.repeat(124) })).toBe(false);
@@ -37,7 +55,9 @@ describe('protocol guards for page commands and rules', () => {
   it('routes commands only in the right envelopes', () => {
     const command = { type: 'simulate-error', socketId: 's' };
     expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'page-command', tabId: 3, command })).toBe(true);
-    expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'page-command', tabId: '3', command })).toBe(false);
+    expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'page-command', tabId: '3', command })).toBe(
+      false,
+    );
     expect(isPanelToBackground({ source: 'socket-scope-relay', type: 'page-command', tabId: 3, command })).toBe(false);
     expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'page-command', command })).toBe(true);
     expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'page-command', command: {} })).toBe(false);

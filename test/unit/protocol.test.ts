@@ -16,15 +16,42 @@ import {
   type SocketEvent,
 } from '../../src/protocol';
 
-const created: SocketEvent = { type: 'created', socketId: 's1', time: 1.5, url: 'ws://x/', protocols: ['a'], frameUrl: 'https://p/' };
+const created: SocketEvent = {
+  type: 'created',
+  socketId: 's1',
+  time: 1.5,
+  url: 'ws://x/',
+  protocols: ['a'],
+  frameUrl: 'https://p/',
+};
 const open: SocketEvent = { type: 'open', socketId: 's1', time: 2, protocol: 'a', extensions: '' };
-const frame: SocketEvent = { type: 'frame', socketId: 's1', time: 3, direction: 'in', payload: { kind: 'binary', base64: 'AAEC' } };
+const frame: SocketEvent = {
+  type: 'frame',
+  socketId: 's1',
+  time: 3,
+  direction: 'in',
+  payload: { kind: 'binary', base64: 'AAEC' },
+};
 const error: SocketEvent = { type: 'error', socketId: 's1', time: 4, message: 'boom' };
 const close: SocketEvent = { type: 'close', socketId: 's1', time: 5, code: 1000, reason: '', wasClean: true };
 const allEvents = [created, open, frame, error, close];
 const summary: ConnectionSummary = {
-  id: 'c1', url: 'ws://x/', state: 'open', protocol: '', extensions: '', openedAt: 1, closeCode: null, closeReason: '', dropped: 0,
-  createdAt: 0.5, protocols: [], autoReconnect: false, reconnectAttempt: 0, reconnectAt: null, frameLimit: 100_000, repeat: null,
+  id: 'c1',
+  url: 'ws://x/',
+  state: 'open',
+  protocol: '',
+  extensions: '',
+  openedAt: 1,
+  closeCode: null,
+  closeReason: '',
+  dropped: 0,
+  createdAt: 0.5,
+  protocols: [],
+  autoReconnect: false,
+  reconnectAttempt: 0,
+  reconnectAt: null,
+  frameLimit: 100_000,
+  repeat: null,
 };
 
 const without = (o: object, key: string) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
@@ -33,16 +60,31 @@ const nonObjects: unknown[] = [null, undefined, 0, 'x', true, [], [created]];
 
 describe('isWirePayload', () => {
   it('accepts text and padded base64', () => {
-    for (const p of [{ kind: 'text', text: '' }, { kind: 'text', text: 'hi' }, { kind: 'binary', base64: '' }, { kind: 'binary', base64: 'AA==' }, { kind: 'binary', base64: 'AAA=' }, { kind: 'binary', base64: '+/+/' }]) {
+    for (const p of [
+      { kind: 'text', text: '' },
+      { kind: 'text', text: 'hi' },
+      { kind: 'binary', base64: '' },
+      { kind: 'binary', base64: 'AA==' },
+      { kind: 'binary', base64: 'AAA=' },
+      { kind: 'binary', base64: '+/+/' },
+    ]) {
       expect(isWirePayload(p), label(p)).toBe(true);
     }
   });
   it('rejects wrong kinds, wrong types and invalid base64', () => {
     const bad: unknown[] = [
       ...nonObjects,
-      { kind: 'blob', text: 'x' }, { kind: 'text' }, { kind: 'text', text: 1 }, { kind: 'binary', text: 'AA==' },
-      { kind: 'binary', base64: 'A?==' }, { kind: 'binary', base64: 'A===' }, { kind: 'binary', base64: 'AA=A' },
-      { kind: 'binary', base64: 'AAA' }, { kind: 'binary', base64: 'A' }, { kind: 'binary', base64: 'AA AA' }, { kind: 'binary', base64: 'AA-_' },
+      { kind: 'blob', text: 'x' },
+      { kind: 'text' },
+      { kind: 'text', text: 1 },
+      { kind: 'binary', text: 'AA==' },
+      { kind: 'binary', base64: 'A?==' },
+      { kind: 'binary', base64: 'A===' },
+      { kind: 'binary', base64: 'AA=A' },
+      { kind: 'binary', base64: 'AAA' },
+      { kind: 'binary', base64: 'A' },
+      { kind: 'binary', base64: 'AA AA' },
+      { kind: 'binary', base64: 'AA-_' },
     ];
     for (const p of bad) expect(isWirePayload(p), label(p)).toBe(false);
   });
@@ -60,12 +102,22 @@ describe('isSocketEvent', () => {
   it('rejects wrong types and values', () => {
     const bad: unknown[] = [
       ...nonObjects,
-      { ...created, type: 'opened' }, { ...created, socketId: 1 }, { ...created, socketId: 'x'.repeat(129) },
-      { ...created, time: NaN }, { ...created, time: Infinity }, { ...created, time: '1' }, { ...created, protocols: [1] },
-      { ...created, protocols: 'a' }, { ...created, url: 'ws://x/' + 'a'.repeat(LIMITS.maxUrlLength) },
-      { ...frame, direction: 'both' }, { ...frame, payload: { kind: 'binary', base64: '!!!!' } },
-      { ...close, code: '1000' }, { ...close, wasClean: 1 }, { ...close, reason: 'r'.repeat(LIMITS.maxReasonLength + 1) },
-      { ...open, protocol: null }, { ...error, message: {} },
+      { ...created, type: 'opened' },
+      { ...created, socketId: 1 },
+      { ...created, socketId: 'x'.repeat(129) },
+      { ...created, time: NaN },
+      { ...created, time: Infinity },
+      { ...created, time: '1' },
+      { ...created, protocols: [1] },
+      { ...created, protocols: 'a' },
+      { ...created, url: 'ws://x/' + 'a'.repeat(LIMITS.maxUrlLength) },
+      { ...frame, direction: 'both' },
+      { ...frame, payload: { kind: 'binary', base64: '!!!!' } },
+      { ...close, code: '1000' },
+      { ...close, wasClean: 1 },
+      { ...close, reason: 'r'.repeat(LIMITS.maxReasonLength + 1) },
+      { ...open, protocol: null },
+      { ...error, message: {} },
     ];
     for (const e of bad) expect(isSocketEvent(e), label(e)).toBe(false);
   });
@@ -93,23 +145,40 @@ describe('isRelayToBackground', () => {
   it('accepts a flat batch of hook events with raw binary, including empty and maximal ones', () => {
     expect(isRelayToBackground(valid)).toBe(true);
     expect(isRelayToBackground({ ...valid, batch: [] })).toBe(true);
-    expect(isRelayToBackground({ ...valid, batch: flat(Array(LIMITS.maxEventsPerMessage).fill(frameTuple)) })).toBe(true);
+    expect(isRelayToBackground({ ...valid, batch: flat(Array(LIMITS.maxEventsPerMessage).fill(frameTuple)) })).toBe(
+      true,
+    );
     expect(isRelayToBackground({ ...valid, seq: Number.MAX_SAFE_INTEGER })).toBe(true);
   });
   it('rejects wrong source/type, bad tuples, too many events and non-objects', () => {
     const longStack = 'x'.repeat(LIMITS.maxStackLength + 1);
     for (const m of [
-      ...nonObjects, [valid], { ...valid, source: 'socket-scope-popup' }, { ...valid, type: 'hello' }, without(valid, 'batch'),
-      without(valid, 'seq'), { ...valid, seq: -1 }, { ...valid, seq: 1.5 }, { ...valid, seq: '1' }, { ...valid, seq: 2 ** 53 },
-      { ...valid, batch: {} }, { ...valid, batch: [frame] }, { ...valid, batch: tuples }, { ...valid, batch: flat(tuples).slice(0, -1) }, { ...valid, batch: ['frame', 's1', 3, 'in', null, undefined] },
-      { ...valid, batch: ['frame', 's1', 3, 'in', new Uint8Array(2), undefined] }, { ...valid, batch: ['frame', 's1', 3, 'up', 'x', undefined] },
+      ...nonObjects,
+      [valid],
+      { ...valid, source: 'socket-scope-popup' },
+      { ...valid, type: 'hello' },
+      without(valid, 'batch'),
+      without(valid, 'seq'),
+      { ...valid, seq: -1 },
+      { ...valid, seq: 1.5 },
+      { ...valid, seq: '1' },
+      { ...valid, seq: 2 ** 53 },
+      { ...valid, batch: {} },
+      { ...valid, batch: [frame] },
+      { ...valid, batch: tuples },
+      { ...valid, batch: flat(tuples).slice(0, -1) },
+      { ...valid, batch: ['frame', 's1', 3, 'in', null, undefined] },
+      { ...valid, batch: ['frame', 's1', 3, 'in', new Uint8Array(2), undefined] },
+      { ...valid, batch: ['frame', 's1', 3, 'up', 'x', undefined] },
       { ...valid, batch: ['frame', 's1', 3, 'in', 'x', { kind: 'replaced', ruleId: 'r', original: {} }] },
       { ...valid, batch: ['frame', 's1', 3, 'in', 'x', { kind: 'teleported' }] },
-      { ...valid, batch: ['frame', 's'.repeat(129), 3, 'in', 'x', undefined] }, { ...valid, batch: ['frame', 's1', NaN, 'in', 'x', undefined] },
+      { ...valid, batch: ['frame', 's'.repeat(129), 3, 'in', 'x', undefined] },
+      { ...valid, batch: ['frame', 's1', NaN, 'in', 'x', undefined] },
       { ...valid, batch: ['created', 's1', 1, 'ws://x/', ['a'], 'https://p/', longStack] },
       { ...valid, batch: ['created', 's1', 1, 'ws://x/', 'a', 'https://p/', ''] },
       { ...valid, batch: ['close', 's1', 5, 1000, 'r'.repeat(LIMITS.maxReasonLength + 1), true] },
-      { ...valid, batch: ['error', 's1', 4] }, { ...valid, batch: ['opened', 's1', 2, 'a', ''] },
+      { ...valid, batch: ['error', 's1', 4] },
+      { ...valid, batch: ['opened', 's1', 2, 'a', ''] },
       { ...valid, batch: flat(Array(LIMITS.maxEventsPerMessage + 1).fill(frameTuple)) },
       { ...valid, batch: Array(LIMITS.maxEventsPerMessage * 7 + 1).fill('x') }, // too long to be walked
     ]) {
@@ -129,7 +198,12 @@ describe('isPopupToBackground', () => {
     { ...src, type: 'clear-log', connectionId: 'c1' },
     { ...src, type: 'remove', connectionId: 'c1' },
     { ...src, type: 'set-log-limit', connectionId: 'c1', maxFrames: 500 },
-    { ...src, type: 'start-repeat', connectionId: 'c1', plan: { mode: 'json', message: '{"n":{{counter}}}', variables: 'a=1', intervalMs: 1000, times: 10 } },
+    {
+      ...src,
+      type: 'start-repeat',
+      connectionId: 'c1',
+      plan: { mode: 'json', message: '{"n":{{counter}}}', variables: 'a=1', intervalMs: 1000, times: 10 },
+    },
     { ...src, type: 'stop-repeat', connectionId: 'c1' },
   ];
   it('accepts each message', () => {
@@ -140,22 +214,37 @@ describe('isPopupToBackground', () => {
   });
   it('rejects missing fields, wrong types, wrong source and oversized urls', () => {
     for (const m of valid.slice(1)) {
-      for (const key of Object.keys(m)) expect(isPopupToBackground(without(m, key)), `${m.type} without ${key}`).toBe(false);
+      for (const key of Object.keys(m))
+        expect(isPopupToBackground(without(m, key)), `${m.type} without ${key}`).toBe(false);
     }
     for (const m of [
-      ...nonObjects, { ...valid[0], source: 'socket-scope-panel' }, { ...src, type: 'nope' },
-      { ...valid[1], protocols: [1] }, { ...valid[1], url: 'ws://x/' + 'a'.repeat(LIMITS.maxUrlLength) },
-      { ...valid[2], payload: { kind: 'binary', base64: '***' } }, { ...valid[2], connectionId: 7 },
-      { ...valid[3], code: '1000' }, { ...valid[3], code: NaN }, { ...valid[3], reason: null },
-      { ...valid[1], autoReconnect: 'yes' }, { ...valid[4], connectionId: 1 },
-      { ...valid[1], headers: [{ name: 'Bad Name', value: 'x' }] }, { ...valid[1], headers: [{ name: 'X', value: 1 }] },
+      ...nonObjects,
+      { ...valid[0], source: 'socket-scope-panel' },
+      { ...src, type: 'nope' },
+      { ...valid[1], protocols: [1] },
+      { ...valid[1], url: 'ws://x/' + 'a'.repeat(LIMITS.maxUrlLength) },
+      { ...valid[2], payload: { kind: 'binary', base64: '***' } },
+      { ...valid[2], connectionId: 7 },
+      { ...valid[3], code: '1000' },
+      { ...valid[3], code: NaN },
+      { ...valid[3], reason: null },
+      { ...valid[1], autoReconnect: 'yes' },
+      { ...valid[4], connectionId: 1 },
+      { ...valid[1], headers: [{ name: 'Bad Name', value: 'x' }] },
+      { ...valid[1], headers: [{ name: 'X', value: 1 }] },
       { ...valid[1], headers: {} },
-      { ...valid[6], maxFrames: 0 }, { ...valid[6], maxFrames: 1.5 }, { ...valid[6], maxFrames: 2_000_000 },
+      { ...valid[6], maxFrames: 0 },
+      { ...valid[6], maxFrames: 1.5 },
+      { ...valid[6], maxFrames: 2_000_000 },
       ...Object.keys(plan).map((key) => ({ ...valid[7], plan: without(plan, key) })),
-      { ...valid[7], plan: { ...plan, mode: 'xml' } }, { ...valid[7], plan: { ...plan, intervalMs: 9 } },
-      { ...valid[7], plan: { ...plan, intervalMs: 10.5 } }, { ...valid[7], plan: { ...plan, intervalMs: 86_400_001 } },
-      { ...valid[7], plan: { ...plan, times: 0 } }, { ...valid[7], plan: { ...plan, times: 1_000_001 } },
-      { ...valid[7], plan: { ...plan, message: 'x'.repeat(LIMITS.maxMessageBytes + 1) } }, { ...valid[7], plan: [] },
+      { ...valid[7], plan: { ...plan, mode: 'xml' } },
+      { ...valid[7], plan: { ...plan, intervalMs: 9 } },
+      { ...valid[7], plan: { ...plan, intervalMs: 10.5 } },
+      { ...valid[7], plan: { ...plan, intervalMs: 86_400_001 } },
+      { ...valid[7], plan: { ...plan, times: 0 } },
+      { ...valid[7], plan: { ...plan, times: 1_000_001 } },
+      { ...valid[7], plan: { ...plan, message: 'x'.repeat(LIMITS.maxMessageBytes + 1) } },
+      { ...valid[7], plan: [] },
     ]) {
       expect(isPopupToBackground(m), label(m)).toBe(false);
     }
@@ -166,8 +255,11 @@ describe('isPanelToBackground', () => {
   it('accepts subscribe with an integer tab id only', () => {
     expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 })).toBe(true);
     for (const m of [
-      ...nonObjects, { source: 'socket-scope-panel', type: 'subscribe' }, { source: 'socket-scope-panel', type: 'subscribe', tabId: '7' },
-      { source: 'socket-scope-panel', type: 'subscribe', tabId: 7.5 }, { source: 'socket-scope-popup', type: 'subscribe', tabId: 7 },
+      ...nonObjects,
+      { source: 'socket-scope-panel', type: 'subscribe' },
+      { source: 'socket-scope-panel', type: 'subscribe', tabId: '7' },
+      { source: 'socket-scope-panel', type: 'subscribe', tabId: 7.5 },
+      { source: 'socket-scope-popup', type: 'subscribe', tabId: 7 },
       { source: 'socket-scope-panel', type: 'hello', tabId: 7 },
     ]) {
       expect(isPanelToBackground(m)).toBe(false);
@@ -177,8 +269,10 @@ describe('isPanelToBackground', () => {
   it('accepts clear with an integer tab id only', () => {
     expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'clear', tabId: 7 })).toBe(true);
     for (const m of [
-      { source: 'socket-scope-panel', type: 'clear' }, { source: 'socket-scope-panel', type: 'clear', tabId: '7' },
-      { source: 'socket-scope-panel', type: 'clear', tabId: 1.5 }, { source: 'socket-scope-popup', type: 'clear', tabId: 7 },
+      { source: 'socket-scope-panel', type: 'clear' },
+      { source: 'socket-scope-panel', type: 'clear', tabId: '7' },
+      { source: 'socket-scope-panel', type: 'clear', tabId: 1.5 },
+      { source: 'socket-scope-popup', type: 'clear', tabId: 7 },
     ]) {
       expect(isPanelToBackground(m)).toBe(false);
     }
@@ -197,15 +291,24 @@ describe('isBackgroundToPopup', () => {
   });
   it('rejects malformed connections, events and messages', () => {
     for (const key of Object.keys(summary)) {
-      expect(isBackgroundToPopup({ ...snapshot, connections: [without(summary, key)] }), `summary without ${key}`).toBe(false);
+      expect(isBackgroundToPopup({ ...snapshot, connections: [without(summary, key)] }), `summary without ${key}`).toBe(
+        false,
+      );
     }
     for (const m of [
-      ...nonObjects, { ...snapshot, source: 'socket-scope-relay' }, { ...snapshot, type: 'capture-snapshot' },
-      without(snapshot, 'connections'), without(snapshot, 'events'), { ...snapshot, connections: [{ ...summary, state: 'gone' }] },
-      { ...snapshot, connections: [{ ...summary, dropped: '0' }] }, { ...snapshot, connections: [{ ...summary, openedAt: 'now' }] },
+      ...nonObjects,
+      { ...snapshot, source: 'socket-scope-relay' },
+      { ...snapshot, type: 'capture-snapshot' },
+      without(snapshot, 'connections'),
+      without(snapshot, 'events'),
+      { ...snapshot, connections: [{ ...summary, state: 'gone' }] },
+      { ...snapshot, connections: [{ ...summary, dropped: '0' }] },
+      { ...snapshot, connections: [{ ...summary, openedAt: 'now' }] },
       { ...snapshot, connections: [{ ...summary, repeat: { intervalMs: 1000, times: null } }] },
-      { ...snapshot, events: [{ ...frame, direction: 'up' }] }, { ...snapshot, events: Array(LIMITS.maxEventsPerMessage + 1).fill(open) },
-      { ...src, type: 'popup-error' }, { ...src, type: 'popup-error', message: 1 },
+      { ...snapshot, events: [{ ...frame, direction: 'up' }] },
+      { ...snapshot, events: Array(LIMITS.maxEventsPerMessage + 1).fill(open) },
+      { ...src, type: 'popup-error' },
+      { ...src, type: 'popup-error', message: 1 },
     ]) {
       expect(isBackgroundToPopup(m), label(m)).toBe(false);
     }
@@ -213,33 +316,59 @@ describe('isBackgroundToPopup', () => {
 });
 
 describe('isBackgroundToPanel', () => {
-  const valid = { source: 'socket-scope-background', type: 'capture-snapshot', tabId: 7, events: allEvents, dropped: 0 };
+  const valid = {
+    source: 'socket-scope-background',
+    type: 'capture-snapshot',
+    tabId: 7,
+    events: allEvents,
+    dropped: 0,
+  };
   it('accepts snapshot and update', () => {
     expect(isBackgroundToPanel(valid)).toBe(true);
     expect(isBackgroundToPanel({ ...valid, type: 'capture-update', dropped: 12 })).toBe(true);
   });
   it('rejects missing fields, wrong types and too many events', () => {
-    for (const key of Object.keys(valid)) expect(isBackgroundToPanel(without(valid, key)), `without ${key}`).toBe(false);
+    for (const key of Object.keys(valid))
+      expect(isBackgroundToPanel(without(valid, key)), `without ${key}`).toBe(false);
     for (const m of [
-      ...nonObjects, { ...valid, source: 'socket-scope-panel' }, { ...valid, type: 'popup-update' }, { ...valid, tabId: 1.5 },
-      { ...valid, dropped: '0' }, { ...valid, events: [{}] }, { ...valid, events: Array(LIMITS.maxEventsPerMessage + 1).fill(close) },
+      ...nonObjects,
+      { ...valid, source: 'socket-scope-panel' },
+      { ...valid, type: 'popup-update' },
+      { ...valid, tabId: 1.5 },
+      { ...valid, dropped: '0' },
+      { ...valid, events: [{}] },
+      { ...valid, events: Array(LIMITS.maxEventsPerMessage + 1).fill(close) },
     ]) {
       expect(isBackgroundToPanel(m)).toBe(false);
     }
   });
 
-  const saveStatus = { source: 'socket-scope-background', type: 'save-status', tabId: 7, problem: { reason: 'quota', message: 'Browser storage is full' } };
+  const saveStatus = {
+    source: 'socket-scope-background',
+    type: 'save-status',
+    tabId: 7,
+    problem: { reason: 'quota', message: 'Browser storage is full' },
+  };
   it('accepts a save status with a problem or with none', () => {
     expect(isBackgroundToPanel(saveStatus)).toBe(true);
     expect(isBackgroundToPanel({ ...saveStatus, problem: { reason: 'error', message: '' } })).toBe(true);
     expect(isBackgroundToPanel({ ...saveStatus, problem: null })).toBe(true);
-    expect(isBackgroundToPanel({ ...saveStatus, problem: { reason: 'quota', message: 'x'.repeat(MAX_SAVE_PROBLEM_LENGTH) } })).toBe(true);
+    expect(
+      isBackgroundToPanel({
+        ...saveStatus,
+        problem: { reason: 'quota', message: 'x'.repeat(MAX_SAVE_PROBLEM_LENGTH) },
+      }),
+    ).toBe(true);
   });
   it('rejects a save status with a missing or malformed problem', () => {
-    for (const key of Object.keys(saveStatus)) expect(isBackgroundToPanel(without(saveStatus, key)), `without ${key}`).toBe(false);
+    for (const key of Object.keys(saveStatus))
+      expect(isBackgroundToPanel(without(saveStatus, key)), `without ${key}`).toBe(false);
     for (const m of [
-      { ...saveStatus, tabId: '7' }, { ...saveStatus, problem: 'full' }, { ...saveStatus, problem: {} },
-      { ...saveStatus, problem: { reason: 'disk', message: 'x' } }, { ...saveStatus, problem: { reason: 'quota' } },
+      { ...saveStatus, tabId: '7' },
+      { ...saveStatus, problem: 'full' },
+      { ...saveStatus, problem: {} },
+      { ...saveStatus, problem: { reason: 'disk', message: 'x' } },
+      { ...saveStatus, problem: { reason: 'quota' } },
       { ...saveStatus, problem: { reason: 'quota', message: 1 } },
       { ...saveStatus, problem: { reason: 'quota', message: 'x'.repeat(MAX_SAVE_PROBLEM_LENGTH + 1) } },
       { ...saveStatus, source: 'socket-scope-panel' },
@@ -270,15 +399,24 @@ describe('offscreen document messages', () => {
   });
   it('rejects malformed ones', () => {
     for (const m of [
-      ...nonObjects, without(commands[0]!, 'socketId'), { ...commands[0], protocols: 'a' }, { ...commands[0], url: 'ws://' + 'a'.repeat(LIMITS.maxUrlLength) },
-      { ...commands[1], payload: { kind: 'binary', base64: '*' } }, { ...commands[2], code: '4000' }, { ...commands[0], source: 'socket-scope-offscreen' },
+      ...nonObjects,
+      without(commands[0]!, 'socketId'),
+      { ...commands[0], protocols: 'a' },
+      { ...commands[0], url: 'ws://' + 'a'.repeat(LIMITS.maxUrlLength) },
+      { ...commands[1], payload: { kind: 'binary', base64: '*' } },
+      { ...commands[2], code: '4000' },
+      { ...commands[0], source: 'socket-scope-offscreen' },
       { ...bg, type: 'nope', socketId: 'o1' },
     ]) {
       expect(isBackgroundToOffscreen(m), label(m)).toBe(false);
     }
     for (const m of [
-      ...nonObjects, { ...off, event: { kind: 'open' } }, { ...off, event: { kind: 'close', code: 1000, reason: 'x'.repeat(LIMITS.maxReasonLength + 1), wasClean: true } },
-      { ...off, event: { kind: 'message', payload: null } }, { ...off, socketId: 1, event: { kind: 'error' } }, { ...off, source: 'socket-scope-background', event: { kind: 'error' } },
+      ...nonObjects,
+      { ...off, event: { kind: 'open' } },
+      { ...off, event: { kind: 'close', code: 1000, reason: 'x'.repeat(LIMITS.maxReasonLength + 1), wasClean: true } },
+      { ...off, event: { kind: 'message', payload: null } },
+      { ...off, socketId: 1, event: { kind: 'error' } },
+      { ...off, source: 'socket-scope-background', event: { kind: 'error' } },
       { ...off, event: { kind: 'boom' } },
     ]) {
       expect(isOffscreenToBackground(m), label(m)).toBe(false);

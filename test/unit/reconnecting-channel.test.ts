@@ -39,12 +39,15 @@ describe('reconnecting channel', () => {
   it('gives up and reports the disconnect when opening throws', async () => {
     let calls = 0;
     let far: Channel<string, string> | null = null;
-    const channel = createReconnectingChannel<string, string>(() => {
-      if (calls++ > 0) throw new Error('Extension context invalidated.');
-      const [near, other] = createMemoryChannelPair<string, string>();
-      far = other;
-      return near;
-    }, { retryMs: 5 });
+    const channel = createReconnectingChannel<string, string>(
+      () => {
+        if (calls++ > 0) throw new Error('Extension context invalidated.');
+        const [near, other] = createMemoryChannelPair<string, string>();
+        far = other;
+        return near;
+      },
+      { retryMs: 5 },
+    );
     const lost = vi.fn();
     channel.onDisconnect(lost);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -55,11 +58,14 @@ describe('reconnecting channel', () => {
   });
 
   it('gives up after maxAttempts drops in a row without a message', async () => {
-    const channel = createReconnectingChannel<string, string>(() => {
-      const [near, other] = createMemoryChannelPair<string, string>();
-      queueMicrotask(() => other.close());
-      return near;
-    }, { retryMs: 1, maxAttempts: 3 });
+    const channel = createReconnectingChannel<string, string>(
+      () => {
+        const [near, other] = createMemoryChannelPair<string, string>();
+        queueMicrotask(() => other.close());
+        return near;
+      },
+      { retryMs: 1, maxAttempts: 3 },
+    );
     const lost = vi.fn();
     const reconnects = vi.fn();
     channel.onDisconnect(lost);

@@ -9,7 +9,10 @@ describe('unsaved chunks (what a relay keeps until the background has saved it)'
     const unsaved = createUnsavedChunks<string>();
     expect(['a', 'b', 'c', 'd'].map((c) => unsaved.add(c, 1))).toEqual([0, 1, 2, 3]);
     unsaved.saved(1);
-    expect(unsaved.entries()).toEqual([{ seq: 2, chunk: 'c', size: 1 }, { seq: 3, chunk: 'd', size: 1 }]);
+    expect(unsaved.entries()).toEqual([
+      { seq: 2, chunk: 'c', size: 1 },
+      { seq: 3, chunk: 'd', size: 1 },
+    ]);
     unsaved.saved(1); // a repeated or late confirmation changes nothing
     unsaved.saved(0);
     expect(seqs(unsaved)).toEqual([2, 3]);
@@ -52,7 +55,7 @@ describe('unsaved chunks (what a relay keeps until the background has saved it)'
   });
 });
 
-describe('save acks (the background confirming a relay\'s messages)', () => {
+describe("save acks (the background confirming a relay's messages)", () => {
   function setup() {
     const waits: (() => void)[] = [];
     const confirmed: number[] = [];

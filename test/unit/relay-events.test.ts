@@ -5,20 +5,56 @@ import { BLOB_FROM_BYTES, isRelayEvent, relayEventsOf, type HookEvent } from '..
 
 describe('capture transport: relay tuples to socket events', () => {
   it('forwards a batch with creation stacks cut to the page frames, and the background turns it into socket events', async () => {
-    const stack = 'Error\n    at Object.construct (chrome-extension://abc/hook.js:1:2)\n    at connect (http://h/app.js:10:5)';
-    const batch = ['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', stack, 'error', 's.0', 2, true, 'close', 's.0', 3, 4001, 'bye', false];
+    const stack =
+      'Error\n    at Object.construct (chrome-extension://abc/hook.js:1:2)\n    at connect (http://h/app.js:10:5)';
+    const batch = [
+      'created',
+      's.0',
+      1.5,
+      'ws://h/',
+      ['a'],
+      'http://h/',
+      stack,
+      'error',
+      's.0',
+      2,
+      true,
+      'close',
+      's.0',
+      3,
+      4001,
+      'bye',
+      false,
+    ];
     expect(toRelayBatch(batch)).toBe(true);
-    expect(batch.slice(0, 7)).toEqual(['created', 's.0', 1.5, 'ws://h/', ['a'], 'http://h/', '    at connect (http://h/app.js:10:5)']);
+    expect(batch.slice(0, 7)).toEqual([
+      'created',
+      's.0',
+      1.5,
+      'ws://h/',
+      ['a'],
+      'http://h/',
+      '    at connect (http://h/app.js:10:5)',
+    ]);
     const read = await readBlobs(relayEventsOf(batch)!);
     expect(toSocketEvents(read)).toEqual([
-      { type: 'created', socketId: 's.0', time: 1.5, url: 'ws://h/', protocols: ['a'], frameUrl: 'http://h/', initiator: '    at connect (http://h/app.js:10:5)' },
+      {
+        type: 'created',
+        socketId: 's.0',
+        time: 1.5,
+        url: 'ws://h/',
+        protocols: ['a'],
+        frameUrl: 'http://h/',
+        initiator: '    at connect (http://h/app.js:10:5)',
+      },
       { type: 'error', socketId: 's.0', time: 2, message: 'Simulated error (from the panel)' },
       { type: 'close', socketId: 's.0', time: 3, code: 4001, reason: 'bye', wasClean: false },
     ]);
   });
 
   it('cuts Firefox\'s hook frames ("<anonymous code>") from the top of a creation stack, and only from the top', () => {
-    const stack = 'Ve@<anonymous code>:1:1265\nle@<anonymous code>:1:2667\nconstruct@<anonymous code>:1:3186\nconnect@http://h/app.js:10:5\n@<anonymous code>:2:1';
+    const stack =
+      'Ve@<anonymous code>:1:1265\nle@<anonymous code>:1:2667\nconstruct@<anonymous code>:1:3186\nconnect@http://h/app.js:10:5\n@<anonymous code>:2:1';
     const batch = ['created', 's.0', 1.5, 'ws://h/', [], 'http://h/', stack];
     expect(toRelayBatch(batch)).toBe(true);
     expect(batch[6]).toBe('connect@http://h/app.js:10:5\n@<anonymous code>:2:1');
@@ -33,25 +69,42 @@ describe('capture transport: relay tuples to socket events', () => {
     expect(batch[10]).toBe(binary[4]);
     const read = readBlobs(relayEventsOf(batch)!);
     expect(read).not.toBeInstanceOf(Promise);
-    expect(toSocketEvent((read as BytesEvent[])[0]!)).toEqual({ type: 'frame', socketId: 's.0', time: 5, direction: 'out', payload: { kind: 'text', text: 'hi' } });
+    expect(toSocketEvent((read as BytesEvent[])[0]!)).toEqual({
+      type: 'frame',
+      socketId: 's.0',
+      time: 5,
+      direction: 'out',
+      payload: { kind: 'text', text: 'hi' },
+    });
   });
 
-  it('reads Blob payloads (large binary copied by the hook, a page\'s Blob frames) back to the exact bytes, marks included', async () => {
+  it("reads Blob payloads (large binary copied by the hook, a page's Blob frames) back to the exact bytes, marks included", async () => {
     const bytes = new Uint8Array(BLOB_FROM_BYTES + 3).map((_, i) => i * 7);
     const original = new Uint8Array(BLOB_FROM_BYTES).fill(9);
-    const large: HookEvent = ['frame', 's.0', 4, 'in', new Blob([bytes]), { kind: 'replaced', ruleId: 'r', original: new Blob([original]) }];
+    const large: HookEvent = [
+      'frame',
+      's.0',
+      4,
+      'in',
+      new Blob([bytes]),
+      { kind: 'replaced', ruleId: 'r', original: new Blob([original]) },
+    ];
     expect(isRelayEvent(large)).toBe(true);
     const pageBlob: HookEvent = ['frame', 's.0', 5, 'out', new Blob([new Uint8Array([0, 255, 16])]), undefined];
     const read = await readBlobs([large, pageBlob]);
     const [replaced, fromPage] = toSocketEvents(read);
     expect(replaced).toMatchObject({
       payload: { kind: 'binary', base64: Buffer.from(bytes).toString('base64') },
-      mark: { kind: 'replaced', ruleId: 'r', original: { kind: 'binary', base64: Buffer.from(original).toString('base64') } },
+      mark: {
+        kind: 'replaced',
+        ruleId: 'r',
+        original: { kind: 'binary', base64: Buffer.from(original).toString('base64') },
+      },
     });
     expect(fromPage).toMatchObject({ payload: { kind: 'binary', base64: 'AP8Q' } });
   });
 
-  it('reads the hook\'s flat batch event by event, and refuses one it cannot split or whose events are not valid', () => {
+  it("reads the hook's flat batch event by event, and refuses one it cannot split or whose events are not valid", () => {
     const mark = { kind: 'fake' } as const;
     const events = [
       ['created', 's.0', 1, 'ws://h/', ['a'], 'http://h/', 'stack'],
@@ -77,7 +130,8 @@ describe('capture transport: relay tuples to socket events', () => {
   });
 
   it('cuts a creation stack to the protocol limit, however deep the page made it', () => {
-    const deep = 'Error\n' + Array.from({ length: 5_000 }, (_, i) => `    at f${i} (http://h/app.js:${i}:1)`).join('\n');
+    const deep =
+      'Error\n' + Array.from({ length: 5_000 }, (_, i) => `    at f${i} (http://h/app.js:${i}:1)`).join('\n');
     const batch = ['created', 's.0', 1, 'ws://h/', [], 'http://h/', deep];
     expect(toRelayBatch(batch)).toBe(true);
     expect(isRelayEvent(batch)).toBe(true);
@@ -89,7 +143,10 @@ describe('createInOrder', () => {
   it('delivers at once while nothing waits, and keeps order behind a value that must be waited for', async () => {
     const got: string[] = [];
     const errors: unknown[] = [];
-    const deliver = createInOrder<string>((v) => got.push(v), (e) => errors.push(e));
+    const deliver = createInOrder<string>(
+      (v) => got.push(v),
+      (e) => errors.push(e),
+    );
     deliver('a');
     expect(got).toEqual(['a']);
     let release!: (v: string) => void;

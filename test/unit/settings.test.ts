@@ -5,7 +5,9 @@ describe('settings', () => {
   it('falls back to defaults for anything missing or malformed', () => {
     expect(sanitizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(sanitizeSettings('x')).toEqual(DEFAULT_SETTINGS);
-    expect(sanitizeSettings({ preserveLog: 'yes', captureMaxFrames: 'many', captureMaxMegabytes: NaN })).toEqual(DEFAULT_SETTINGS);
+    expect(sanitizeSettings({ preserveLog: 'yes', captureMaxFrames: 'many', captureMaxMegabytes: NaN })).toEqual(
+      DEFAULT_SETTINGS,
+    );
   });
 
   it('keeps valid values and clamps out-of-range ones', () => {
@@ -14,7 +16,10 @@ describe('settings', () => {
       captureMaxFrames: 5_000,
       captureMaxMegabytes: 8,
     });
-    expect(sanitizeSettings({ captureMaxFrames: 1, captureMaxMegabytes: 1e9 })).toMatchObject({ captureMaxFrames: 100, captureMaxMegabytes: 2_048 });
+    expect(sanitizeSettings({ captureMaxFrames: 1, captureMaxMegabytes: 1e9 })).toMatchObject({
+      captureMaxFrames: 100,
+      captureMaxMegabytes: 2_048,
+    });
     expect(sanitizeSettings({ captureMaxFrames: 1234.6 }).captureMaxFrames).toBe(1235);
   });
 

@@ -8,7 +8,11 @@ describe('throttle', () => {
   it('runs at once after a quiet interval, and gathers calls within one into a single run at its end', () => {
     let clock = 1_000;
     const runs: number[] = [];
-    const call = throttle(() => runs.push(clock), 50, () => clock);
+    const call = throttle(
+      () => runs.push(clock),
+      50,
+      () => clock,
+    );
     call();
     expect(runs).toEqual([1_000]);
     clock = 1_010;

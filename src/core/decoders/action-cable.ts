@@ -29,29 +29,72 @@ export const decodeActionCable = neverThrows('action-cable', (payload: WirePaylo
   const message = json.value.value;
   if (!isRecord(message)) return failure('action-cable', 'not an Action Cable message', payload);
   const channel = channelOf(message.identifier);
-  const channelText = channel ? `${channel.name}${isRecord(channel.params) && Object.keys(channel.params).length ? ` ${brief(channel.params, 40)}` : ''}` : '';
+  const channelText = channel
+    ? `${channel.name}${isRecord(channel.params) && Object.keys(channel.params).length ? ` ${brief(channel.params, 40)}` : ''}`
+    : '';
   const truncated = json.value.truncated ? { truncated: true } : {};
   const base = { decoder: 'action-cable' as const, ...truncated };
   if (typeof message.command === 'string') {
-    if (!COMMANDS.has(message.command)) return failure('action-cable', `unknown command "${message.command.slice(0, 40)}"`, payload);
+    if (!COMMANDS.has(message.command))
+      return failure('action-cable', `unknown command "${message.command.slice(0, 40)}"`, payload);
     const data = typeof message.data === 'string' ? parseJson(message.data) : undefined;
     const dataValue = data?.ok ? data.value : message.data;
     const action = isRecord(dataValue) && typeof dataValue.action === 'string' ? dataValue.action : undefined;
-    const summary = [message.command, action ? `${action}` : '', channelText, dataValue === undefined ? '' : brief(dataValue)].filter(Boolean).join(' ');
-    return { ...base, type: message.command, summary: oneLine(summary), fields: fieldList([['command', message.command], ['channel', channel?.name], ['identifier', message.identifier], ['action', action]]), ...(dataValue === undefined ? {} : { body: dataValue }) };
+    const summary = [
+      message.command,
+      action ? `${action}` : '',
+      channelText,
+      dataValue === undefined ? '' : brief(dataValue),
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return {
+      ...base,
+      type: message.command,
+      summary: oneLine(summary),
+      fields: fieldList([
+        ['command', message.command],
+        ['channel', channel?.name],
+        ['identifier', message.identifier],
+        ['action', action],
+      ]),
+      ...(dataValue === undefined ? {} : { body: dataValue }),
+    };
   }
   if (typeof message.type === 'string') {
-    if (!SERVER_TYPES.has(message.type)) return failure('action-cable', `unknown message type "${message.type.slice(0, 40)}"`, payload);
-    const extra = message.type === 'ping' ? '' : message.type === 'disconnect' ? [message.reason, message.reconnect === false ? '(no reconnect)' : ''].filter(Boolean).join(' ') : channelText;
+    if (!SERVER_TYPES.has(message.type))
+      return failure('action-cable', `unknown message type "${message.type.slice(0, 40)}"`, payload);
+    const extra =
+      message.type === 'ping'
+        ? ''
+        : message.type === 'disconnect'
+          ? [message.reason, message.reconnect === false ? '(no reconnect)' : ''].filter(Boolean).join(' ')
+          : channelText;
     return {
       ...base,
       type: message.type,
       summary: oneLine(`${message.type} ${typeof extra === 'string' ? extra : brief(extra)}`.trim()),
-      fields: fieldList([['type', message.type], ['channel', channel?.name], ['identifier', message.identifier], ['reason', message.reason], ['reconnect', message.reconnect], ['time', message.type === 'ping' ? message.message : undefined]]),
+      fields: fieldList([
+        ['type', message.type],
+        ['channel', channel?.name],
+        ['identifier', message.identifier],
+        ['reason', message.reason],
+        ['reconnect', message.reconnect],
+        ['time', message.type === 'ping' ? message.message : undefined],
+      ]),
     };
   }
   if ('message' in message && channel) {
-    return { ...base, type: 'message', summary: oneLine(`message ${channelText} ${brief(message.message)}`), fields: fieldList([['channel', channel.name], ['identifier', message.identifier]]), body: message.message };
+    return {
+      ...base,
+      type: 'message',
+      summary: oneLine(`message ${channelText} ${brief(message.message)}`),
+      fields: fieldList([
+        ['channel', channel.name],
+        ['identifier', message.identifier],
+      ]),
+      body: message.message,
+    };
   }
   return failure('action-cable', 'neither a command, a type nor a channel message', payload);
 });

@@ -20,7 +20,14 @@ export const decodeCbor = neverThrows('cbor', (payload: WirePayload, context): D
   if (!head.ok) return failure('cbor', head.error, payload);
   const { bytes, totalBytes, truncated } = head.value;
   const size = sizeText(totalBytes);
-  if (truncated) return { decoder: 'cbor', type: 'value', summary: `CBOR (${size}, larger than the decode limit)`, fields: fieldList([['size', size]]), truncated: true };
+  if (truncated)
+    return {
+      decoder: 'cbor',
+      type: 'value',
+      summary: `CBOR (${size}, larger than the decode limit)`,
+      fields: fieldList([['size', size]]),
+      truncated: true,
+    };
   if (bytes.length === 0) return failure('cbor', 'empty frame', payload);
   const items: unknown[] = [];
   let offset = 0;
@@ -28,18 +35,30 @@ export const decodeCbor = neverThrows('cbor', (payload: WirePayload, context): D
     while (offset < bytes.length && items.length < MAX_SEQUENCE_ITEMS) {
       const [value, consumed] = decodePartialCBOR(bytes, offset);
       // tiny-cbor clamps a byte string that runs past the end instead of failing: check here.
-      if (offset + consumed > bytes.length) return failure('cbor', `CBOR item needs ${offset + consumed - bytes.length} more byte(s)`, payload);
+      if (offset + consumed > bytes.length)
+        return failure('cbor', `CBOR item needs ${offset + consumed - bytes.length} more byte(s)`, payload);
       items.push(withTags(value, 0));
       offset += consumed;
     }
   } catch (error) {
-    const reason = error instanceof RangeError ? 'nested too deeply' : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof RangeError ? 'nested too deeply' : error instanceof Error ? error.message : String(error);
     return failure('cbor', `not CBOR: ${reason}`, payload);
   }
   if (offset < bytes.length) return failure('cbor', `more than ${MAX_SEQUENCE_ITEMS} items`, payload);
   const value = items.length === 1 ? items[0] : items;
   const type = items.length === 1 ? kindOf(value) : `sequence of ${items.length}`;
-  return { decoder: 'cbor', type, summary: oneLine(`${brief(value, 120)} (${size})`), fields: fieldList([['format', 'CBOR'], ['size', size], ['type', type]]), body: value };
+  return {
+    decoder: 'cbor',
+    type,
+    summary: oneLine(`${brief(value, 120)} (${size})`),
+    fields: fieldList([
+      ['format', 'CBOR'],
+      ['size', size],
+      ['type', type],
+    ]),
+    body: value,
+  };
 });
 
 /** Shows a tag as `{"tag 1": value}` rather than the library's class instance. */

@@ -63,7 +63,8 @@ export function chooseDecoder(context: DecodeContext, payload?: WirePayload): De
   const fromSocket = chooseFromSocket(context);
   if (fromSocket || !payload) return fromSocket;
   const sniffed = sniffDecoder(payload, context);
-  if (sniffed === 'text' || sniffed === 'binary') return { id: sniffed, reason: 'opcode', detail: `${payload.kind} frame` };
+  if (sniffed === 'text' || sniffed === 'binary')
+    return { id: sniffed, reason: 'opcode', detail: `${payload.kind} frame` };
   return { id: sniffed, reason: 'content', detail: 'frame content' };
 }
 

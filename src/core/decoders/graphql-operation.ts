@@ -38,7 +38,8 @@ export function findOperation(query: string): GraphQLOperation | undefined {
       if (word === 'query' || word === 'mutation' || word === 'subscription') pending = word;
       else if (word === 'fragment') inFragment = true;
     } else {
-      if (depth === 0 && pending !== undefined && (c === '(' || c === '@')) return { kind: pending as GraphQLOperation['kind'] };
+      if (depth === 0 && pending !== undefined && (c === '(' || c === '@'))
+        return { kind: pending as GraphQLOperation['kind'] };
       i++;
     }
   }

@@ -5,9 +5,29 @@ import { brief, failure, fieldList, neverThrows, oneLine } from './result';
 import type { Correlation, DecodeContext, DecodeResult } from './types';
 
 /** graphql-transport-ws (the graphql-ws library) message types. */
-const TRANSPORT_WS = new Set(['connection_init', 'connection_ack', 'ping', 'pong', 'subscribe', 'next', 'error', 'complete']);
+const TRANSPORT_WS = new Set([
+  'connection_init',
+  'connection_ack',
+  'ping',
+  'pong',
+  'subscribe',
+  'next',
+  'error',
+  'complete',
+]);
 /** Legacy graphql-ws (subscriptions-transport-ws) message types. */
-const LEGACY = new Set(['connection_init', 'connection_ack', 'connection_error', 'ka', 'connection_terminate', 'start', 'data', 'error', 'complete', 'stop']);
+const LEGACY = new Set([
+  'connection_init',
+  'connection_ack',
+  'connection_error',
+  'ka',
+  'connection_terminate',
+  'start',
+  'data',
+  'error',
+  'complete',
+  'stop',
+]);
 const LEGACY_ONLY = ['connection_error', 'ka', 'connection_terminate', 'start', 'data', 'stop'];
 
 export function graphqlFlavour(context: DecodeContext, type: string): 'graphql-transport-ws' | 'graphql-ws' {
@@ -24,17 +44,22 @@ export const decodeGraphQL = neverThrows('graphql', (payload: WirePayload, conte
   const json = readJson(payload, context);
   if (!json.ok) return failure('graphql', json.error, payload);
   const message = json.value.value;
-  if (!isRecord(message) || typeof message.type !== 'string') return failure('graphql', 'not a GraphQL over WebSocket message (no "type")', payload);
+  if (!isRecord(message) || typeof message.type !== 'string')
+    return failure('graphql', 'not a GraphQL over WebSocket message (no "type")', payload);
   const type = message.type;
   const flavour = graphqlFlavour(context, type);
-  if (!(flavour === 'graphql-ws' ? LEGACY : TRANSPORT_WS).has(type)) return failure('graphql', `unknown ${flavour} message type "${type.slice(0, 40)}"`, payload);
+  if (!(flavour === 'graphql-ws' ? LEGACY : TRANSPORT_WS).has(type))
+    return failure('graphql', `unknown ${flavour} message type "${type.slice(0, 40)}"`, payload);
   const id = typeof message.id === 'string' || typeof message.id === 'number' ? String(message.id) : undefined;
   const body = message.payload;
   const isStart = type === 'subscribe' || type === 'start';
   const operationPayload = isStart && isRecord(body) ? body : undefined;
   const query = typeof operationPayload?.query === 'string' ? operationPayload.query : undefined;
   const parsedOperation = query === undefined ? undefined : findOperation(query);
-  const operationName = typeof operationPayload?.operationName === 'string' && operationPayload.operationName ? operationPayload.operationName : parsedOperation?.name;
+  const operationName =
+    typeof operationPayload?.operationName === 'string' && operationPayload.operationName
+      ? operationPayload.operationName
+      : parsedOperation?.name;
   let detail: string;
   if (isStart) detail = operationName ?? `anonymous ${parsedOperation?.kind ?? 'operation'}`;
   else if (type === 'error' || type === 'connection_error') detail = errorText(body);
@@ -61,7 +86,12 @@ export const decodeGraphQL = neverThrows('graphql', (payload: WirePayload, conte
   };
 });
 
-function correlate(type: string, id: string, context: DecodeContext, operation: string | undefined): Correlation | undefined {
+function correlate(
+  type: string,
+  id: string,
+  context: DecodeContext,
+  operation: string | undefined,
+): Correlation | undefined {
   const base = { scope: 'graphql' as const, id };
   switch (type) {
     case 'subscribe':

@@ -46,7 +46,13 @@ export { DEFAULT_DECODE_LIMIT } from './input';
 export { decodeJsonRpc } from './json-rpc';
 export { decodeMqtt } from './mqtt';
 export { decodeMsgPack } from './msgpack';
-export { createPairingTracker, describePairing, type ObservedMessage, type PairingNote, type PairingTracker } from './pairing';
+export {
+  createPairingTracker,
+  describePairing,
+  type ObservedMessage,
+  type PairingNote,
+  type PairingTracker,
+} from './pairing';
 export { decodePhoenix } from './phoenix';
 export { DECODERS, decodeSockJs, decodeWith, isDecoderId, listDecoders } from './registry';
 export { createSocketDecoding, type SocketDecoding } from './session';

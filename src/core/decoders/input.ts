@@ -50,7 +50,9 @@ export function readJsonText(input: TextInput): Read<JsonInput> {
   }
   if (input.text.trim() === '') return { ok: false, error: 'empty' };
   const parsed = parseJson(input.text);
-  return parsed.ok ? { ok: true, value: { value: parsed.value, truncated: false } } : { ok: false, error: `invalid JSON: ${parsed.error}` };
+  return parsed.ok
+    ? { ok: true, value: { value: parsed.value, truncated: false } }
+    : { ok: false, error: `invalid JSON: ${parsed.error}` };
 }
 
 export function readJson(payload: WirePayload, context: DecodeContext): Read<JsonInput> {

@@ -20,7 +20,10 @@ export const decodeJsonRpc = neverThrows('json-rpc', (payload: WirePayload, cont
       decoder: 'json-rpc',
       type: 'batch',
       summary: oneLine(`batch (${parts.length}): ${parts.map((p) => p.summary).join(' | ')}`),
-      fields: fieldList([['batch size', String(parts.length)], ['messages', kinds.join(', ')]]),
+      fields: fieldList([
+        ['batch size', String(parts.length)],
+        ['messages', kinds.join(', ')],
+      ]),
       parts,
       ...truncated,
     };
@@ -33,17 +36,29 @@ function decodeMessage(message: unknown, payload: WirePayload): DecodeResult {
   if (message.jsonrpc !== '2.0') return failure('json-rpc', 'missing "jsonrpc": "2.0"', payload);
   const hasId = 'id' in message;
   const id = message.id;
-  if (hasId && id !== null && typeof id !== 'string' && typeof id !== 'number') return failure('json-rpc', 'id must be a string, number or null', payload);
+  if (hasId && id !== null && typeof id !== 'string' && typeof id !== 'number')
+    return failure('json-rpc', 'id must be a string, number or null', payload);
   const idText = hasId ? `#${id === null ? 'null' : String(id)}` : '';
   const correlationId = JSON.stringify(id);
   if (typeof message.method === 'string') {
     const type = hasId ? 'request' : 'notification';
-    const fields = fieldList([['type', type], ['id', hasId ? String(id) : undefined], ['method', message.method], ['params', message.params]]);
-    const correlation: Correlation | undefined = hasId ? { scope: 'json-rpc', id: correlationId, role: 'request', final: false, operation: message.method } : undefined;
+    const fields = fieldList([
+      ['type', type],
+      ['id', hasId ? String(id) : undefined],
+      ['method', message.method],
+      ['params', message.params],
+    ]);
+    const correlation: Correlation | undefined = hasId
+      ? { scope: 'json-rpc', id: correlationId, role: 'request', final: false, operation: message.method }
+      : undefined;
     return {
       decoder: 'json-rpc',
       type,
-      summary: oneLine([type, idText, message.method, message.params === undefined ? '' : brief(message.params)].filter(Boolean).join(' ')),
+      summary: oneLine(
+        [type, idText, message.method, message.params === undefined ? '' : brief(message.params)]
+          .filter(Boolean)
+          .join(' '),
+      ),
       fields,
       ...(message.params === undefined ? {} : { body: message.params }),
       ...(correlation ? { correlation } : {}),
@@ -61,7 +76,13 @@ function decodeMessage(message: unknown, payload: WirePayload): DecodeResult {
       decoder: 'json-rpc',
       type: 'error',
       summary: oneLine(['error', idText, code === undefined ? '' : String(code), text].filter(Boolean).join(' ')),
-      fields: fieldList([['type', 'error response'], ['id', String(id)], ['code', code === undefined ? undefined : String(code)], ['message', text], ['data', error.data]]),
+      fields: fieldList([
+        ['type', 'error response'],
+        ['id', String(id)],
+        ['code', code === undefined ? undefined : String(code)],
+        ['message', text],
+        ['data', error.data],
+      ]),
       body: message.error,
       correlation,
     };
@@ -70,7 +91,10 @@ function decodeMessage(message: unknown, payload: WirePayload): DecodeResult {
     decoder: 'json-rpc',
     type: 'result',
     summary: oneLine(`result ${idText} ${brief(message.result)}`),
-    fields: fieldList([['type', 'result'], ['id', String(id)]]),
+    fields: fieldList([
+      ['type', 'result'],
+      ['id', String(id)],
+    ]),
     body: message.result,
     correlation,
   };

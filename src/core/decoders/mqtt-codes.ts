@@ -61,6 +61,20 @@ export const reasonName = (code: number) => REASONS[code] ?? `reason 0x${code.to
 export const subackCode = (code: number) => (code <= 2 ? `qos${code}` : code === 0x80 ? 'Failure' : reasonName(code));
 
 export const PACKET_TYPES = [
-  'RESERVED', 'CONNECT', 'CONNACK', 'PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'SUBSCRIBE', 'SUBACK',
-  'UNSUBSCRIBE', 'UNSUBACK', 'PINGREQ', 'PINGRESP', 'DISCONNECT', 'AUTH',
+  'RESERVED',
+  'CONNECT',
+  'CONNACK',
+  'PUBLISH',
+  'PUBACK',
+  'PUBREC',
+  'PUBREL',
+  'PUBCOMP',
+  'SUBSCRIBE',
+  'SUBACK',
+  'UNSUBSCRIBE',
+  'UNSUBACK',
+  'PINGREQ',
+  'PINGRESP',
+  'DISCONNECT',
+  'AUTH',
 ] as const;

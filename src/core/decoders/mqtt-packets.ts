@@ -35,8 +35,15 @@ export function parsePacketBody(frame: PacketFrame, reader: MqttReader): ParsedP
       const sessionPresent = (reader.u8() & 1) === 1;
       const code = reader.u8();
       const properties = v5 ? readProperties(reader) : [];
-      const outcome = v5 ? reasonName(code) : CONNACK_V3[code] ?? `return code ${code}`;
-      return { detail: `${outcome}${sessionPresent ? ' session-present' : ''}`, fields: [['session present', String(sessionPresent)], [v5 ? 'reason code' : 'return code', `${code} (${outcome})`], ...propertyFields(properties)] };
+      const outcome = v5 ? reasonName(code) : (CONNACK_V3[code] ?? `return code ${code}`);
+      return {
+        detail: `${outcome}${sessionPresent ? ' session-present' : ''}`,
+        fields: [
+          ['session present', String(sessionPresent)],
+          [v5 ? 'reason code' : 'return code', `${code} (${outcome})`],
+          ...propertyFields(properties),
+        ],
+      };
     }
     case 3:
       return parsePublish(frame, reader);
@@ -48,7 +55,14 @@ export function parsePacketBody(frame: PacketFrame, reader: MqttReader): ParsedP
       const code = v5 && reader.remaining > 0 ? reader.u8() : 0;
       const properties = v5 && reader.remaining > 0 ? readProperties(reader) : [];
       const reason = code === 0 ? '' : ` ${reasonName(code)}`;
-      return { detail: `#${packetId}${reason}`, fields: [['packet id', String(packetId)], ['reason code', v5 ? `${code} (${reasonName(code)})` : undefined], ...propertyFields(properties)] };
+      return {
+        detail: `#${packetId}${reason}`,
+        fields: [
+          ['packet id', String(packetId)],
+          ['reason code', v5 ? `${code} (${reasonName(code)})` : undefined],
+          ...propertyFields(properties),
+        ],
+      };
     }
     case 8: {
       const packetId = reader.u16();
@@ -58,7 +72,9 @@ export function parsePacketBody(frame: PacketFrame, reader: MqttReader): ParsedP
       do {
         const topic = reader.utf8();
         const options = reader.u8();
-        const extra = v5 ? `${options & 4 ? ' no-local' : ''}${options & 8 ? ' retain-as-published' : ''} retain-handling=${(options >> 4) & 3}` : '';
+        const extra = v5
+          ? `${options & 4 ? ' no-local' : ''}${options & 8 ? ' retain-as-published' : ''} retain-handling=${(options >> 4) & 3}`
+          : '';
         filters.push(`${topic} qos${options & 3}`);
         fields.push(['topic filter', `${topic} qos${options & 3}${extra}`]);
       } while (reader.remaining > 0);
@@ -70,7 +86,10 @@ export function parsePacketBody(frame: PacketFrame, reader: MqttReader): ParsedP
       const properties = props(reader, frame.version);
       const codes = Array.from(reader.rest());
       const named = codes.map((c) => (frame.type === 9 ? subackCode(c) : reasonName(c)));
-      return { detail: `#${packetId}${named.length ? ' ' + named.join(', ') : ''}`, fields: [['packet id', String(packetId)], ...propertyFields(properties), ['reason codes', named.join(', ')]] };
+      return {
+        detail: `#${packetId}${named.length ? ' ' + named.join(', ') : ''}`,
+        fields: [['packet id', String(packetId)], ...propertyFields(properties), ['reason codes', named.join(', ')]],
+      };
     }
     case 10: {
       const packetId = reader.u16();
@@ -78,7 +97,14 @@ export function parsePacketBody(frame: PacketFrame, reader: MqttReader): ParsedP
       const topics: string[] = [];
       do topics.push(reader.utf8());
       while (reader.remaining > 0);
-      return { detail: `#${packetId} ${topics.join(', ')}`, fields: [['packet id', String(packetId)], ...propertyFields(properties), ...topics.map((t) => ['topic filter', t] as const)] };
+      return {
+        detail: `#${packetId} ${topics.join(', ')}`,
+        fields: [
+          ['packet id', String(packetId)],
+          ...propertyFields(properties),
+          ...topics.map((t) => ['topic filter', t] as const),
+        ],
+      };
     }
     case 12:
     case 13:
@@ -89,7 +115,10 @@ export function parsePacketBody(frame: PacketFrame, reader: MqttReader): ParsedP
       const properties = v5 && reader.remaining > 0 ? readProperties(reader) : [];
       const method = properties.find((p) => p.name === 'authenticationMethod')?.value;
       const detail = v5 ? `${reasonName(code)}${method ? ` method=${method}` : ''}` : '';
-      return { detail, fields: [['reason code', v5 ? `${code} (${reasonName(code)})` : undefined], ...propertyFields(properties)] };
+      return {
+        detail,
+        fields: [['reason code', v5 ? `${code} (${reasonName(code)})` : undefined], ...propertyFields(properties)],
+      };
     }
     default:
       return { detail: '', fields: [] };
@@ -104,19 +133,38 @@ function parseConnect(reader: MqttReader): ParsedPacket {
   const v5 = level === 5;
   const properties = v5 ? readProperties(reader) : [];
   const clientId = reader.utf8();
-  const fields: FieldEntry[] = [['protocol', `${protocolName} level ${level}`], ['client id', clientId], ['clean start', String((flags & 2) === 2)], ['keep alive', `${keepAlive} s`], ...propertyFields(properties)];
+  const fields: FieldEntry[] = [
+    ['protocol', `${protocolName} level ${level}`],
+    ['client id', clientId],
+    ['clean start', String((flags & 2) === 2)],
+    ['keep alive', `${keepAlive} s`],
+    ...propertyFields(properties),
+  ];
   let will = '';
   if (flags & 4) {
     const willProperties = v5 ? readProperties(reader) : [];
     will = reader.utf8();
     const willPayload = reader.binary();
-    fields.push(['will topic', will], ['will qos', String((flags >> 3) & 3)], ['will retain', String((flags & 32) === 32)], ['will payload', payloadValue(willPayload, false)], ...willProperties.map((p) => [`will ${p.name}`, p.value] as const));
+    fields.push(
+      ['will topic', will],
+      ['will qos', String((flags >> 3) & 3)],
+      ['will retain', String((flags & 32) === 32)],
+      ['will payload', payloadValue(willPayload, false)],
+      ...willProperties.map((p) => [`will ${p.name}`, p.value] as const),
+    );
   }
   const username = flags & 128 ? reader.utf8() : undefined;
   if (flags & 64) fields.push(['password', `${reader.binary().length} bytes (hidden)`]);
   if (username !== undefined) fields.push(['user name', username]);
   const versionName = level === 5 ? 'v5' : level === 4 ? 'v3.1.1' : level === 3 ? 'v3.1' : `level ${level}`;
-  const detail = [clientId || '(no client id)', versionName, flags & 2 ? 'clean' : '', `keepalive=${keepAlive}`, username ? `user=${username}` : '', will ? `will=${will}` : ''];
+  const detail = [
+    clientId || '(no client id)',
+    versionName,
+    flags & 2 ? 'clean' : '',
+    `keepalive=${keepAlive}`,
+    username ? `user=${username}` : '',
+    will ? `will=${will}` : '',
+  ];
   return { detail: detail.filter(Boolean).join(' '), fields };
 }
 
@@ -131,7 +179,15 @@ function parsePublish(frame: PacketFrame, reader: MqttReader): ParsedPacket {
   const alias = properties.find((p) => p.name === 'topicAlias')?.value;
   const flagText = `${frame.flags & 1 ? ' retain' : ''}${frame.flags & 8 ? ' dup' : ''}`;
   const detail = `${topic || (alias ? `(alias ${alias})` : '(no topic)')} qos${qos}${flagText} (${size})`;
-  const fields: FieldEntry[] = [['topic', topic], ['qos', String(qos)], ['packet id', packetId === undefined ? undefined : String(packetId)], ['retain', String((frame.flags & 1) === 1)], ['dup', String((frame.flags & 8) === 8)], ['payload size', size], ...propertyFields(properties)];
+  const fields: FieldEntry[] = [
+    ['topic', topic],
+    ['qos', String(qos)],
+    ['packet id', packetId === undefined ? undefined : String(packetId)],
+    ['retain', String((frame.flags & 1) === 1)],
+    ['dup', String((frame.flags & 8) === 8)],
+    ['payload size', size],
+    ...propertyFields(properties),
+  ];
   return { detail, fields, body: payloadValue(payload, frame.cut) };
 }
 

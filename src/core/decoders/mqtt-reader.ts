@@ -22,7 +22,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function createMqttReader(data: Uint8Array, what = 'packet'): MqttReader {
   let offset = 0;
   const need = (n: number) => {
-    if (offset + n > data.length) throw new MqttReadError(`${what} ends early: needs ${offset + n - data.length} more byte(s) at offset ${offset}`);
+    if (offset + n > data.length)
+      throw new MqttReadError(`${what} ends early: needs ${offset + n - data.length} more byte(s) at offset ${offset}`);
   };
   const reader: MqttReader = {
     get offset() {
@@ -43,7 +44,9 @@ export function createMqttReader(data: Uint8Array, what = 'packet'): MqttReader 
     },
     u32() {
       need(4);
-      const value = ((data[offset] as number) * 0x1000000) + (((data[offset + 1] as number) << 16) | ((data[offset + 2] as number) << 8) | (data[offset + 3] as number));
+      const value =
+        (data[offset] as number) * 0x1000000 +
+        (((data[offset + 1] as number) << 16) | ((data[offset + 2] as number) << 8) | (data[offset + 3] as number));
       offset += 4;
       return value;
     },
@@ -80,7 +83,8 @@ export function createMqttReader(data: Uint8Array, what = 'packet'): MqttReader 
   return reader;
 }
 
-export type RemainingLength = { readonly value: number; readonly size: number } | { readonly incomplete: true } | { readonly invalid: string };
+export type RemainingLength =
+  { readonly value: number; readonly size: number } | { readonly incomplete: true } | { readonly invalid: string };
 
 /** The fixed header's Remaining Length, starting at `offset` (§ 2.1.4). */
 export function readRemainingLength(data: Uint8Array, offset: number): RemainingLength {

@@ -37,7 +37,13 @@ export const decodeMqtt = neverThrows('mqtt', (payload: WirePayload, context: De
   };
 });
 
-function decodePacketAt(bytes: Uint8Array, pos: number, cutFrame: boolean, context: DecodeContext, payload: WirePayload): { result: DecodeResult; end: number | null } {
+function decodePacketAt(
+  bytes: Uint8Array,
+  pos: number,
+  cutFrame: boolean,
+  context: DecodeContext,
+  payload: WirePayload,
+): { result: DecodeResult; end: number | null } {
   const first = bytes[pos] as number;
   const type = first >> 4;
   const flags = first & 0x0f;
@@ -56,7 +62,10 @@ function decodePacketAt(bytes: Uint8Array, pos: number, cutFrame: boolean, conte
   }
   if (type === 3 && ((flags >> 1) & 3) === 3) return fail('PUBLISH with QoS 3');
   const expectedFlags = FLAGS_0010.has(type) ? 2 : 0;
-  const flagsError = type !== 3 && flags !== expectedFlags ? `reserved flags of ${typeName} must be ${expectedFlags.toString(2).padStart(4, '0')}` : undefined;
+  const flagsError =
+    type !== 3 && flags !== expectedFlags
+      ? `reserved flags of ${typeName} must be ${expectedFlags.toString(2).padStart(4, '0')}`
+      : undefined;
   const data = bytes.subarray(start, Math.min(end, bytes.length));
   const { version, guessed } = versionOf(type, data, context);
   const attempt = (v: MqttVersion) => parseWith(type, flags, v, data, length.value, cut);
@@ -68,7 +77,13 @@ function decodePacketAt(bytes: Uint8Array, pos: number, cutFrame: boolean, conte
   if ('error' in parsed) return fail(`${typeName}: ${parsed.error}`);
   const used = parsed.version;
   const versionText = `${used === 5 ? '5.0' : used === 4 ? '3.1.1' : '3.1'}${guessed ? ' (guessed)' : ''}`;
-  const fields = fieldList([['type', typeName], ['flags', flags.toString(2).padStart(4, '0')], ['remaining length', String(length.value)], ['MQTT version', type === 1 ? undefined : versionText], ...parsed.packet.fields]);
+  const fields = fieldList([
+    ['type', typeName],
+    ['flags', flags.toString(2).padStart(4, '0')],
+    ['remaining length', String(length.value)],
+    ['MQTT version', type === 1 ? undefined : versionText],
+    ...parsed.packet.fields,
+  ]);
   const result: DecodeResult = {
     decoder: 'mqtt',
     type: typeName,
@@ -81,7 +96,14 @@ function decodePacketAt(bytes: Uint8Array, pos: number, cutFrame: boolean, conte
   return { result, end: cut ? null : end };
 }
 
-function parseWith(type: number, flags: number, version: MqttVersion, data: Uint8Array, payloadSize: number, cut: boolean) {
+function parseWith(
+  type: number,
+  flags: number,
+  version: MqttVersion,
+  data: Uint8Array,
+  payloadSize: number,
+  cut: boolean,
+) {
   const reader = createMqttReader(data, PACKET_TYPES[type]);
   try {
     const packet = parsePacketBody({ type, flags, version, payloadSize, cut }, reader);

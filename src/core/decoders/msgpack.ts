@@ -13,18 +13,40 @@ export const decodeMsgPack = neverThrows('msgpack', (payload: WirePayload, conte
   const size = sizeText(totalBytes);
   if (truncated) {
     // MessagePack cannot be read in part; say so rather than fail.
-    return { decoder: 'msgpack', type: 'value', summary: `MessagePack (${size}, larger than the decode limit)`, fields: fieldList([['size', size]]), truncated: true };
+    return {
+      decoder: 'msgpack',
+      type: 'value',
+      summary: `MessagePack (${size}, larger than the decode limit)`,
+      fields: fieldList([['size', size]]),
+      truncated: true,
+    };
   }
   if (bytes.length === 0) return failure('msgpack', 'empty frame', payload);
   let value: unknown;
   try {
     // Each element takes at least one byte: lengths above the frame size are lies, refuse them early.
     const limit = bytes.length;
-    value = decode(bytes, { maxStrLength: limit, maxBinLength: limit, maxArrayLength: limit, maxMapLength: limit, maxExtLength: limit });
+    value = decode(bytes, {
+      maxStrLength: limit,
+      maxBinLength: limit,
+      maxArrayLength: limit,
+      maxMapLength: limit,
+      maxExtLength: limit,
+    });
   } catch (error) {
     return failure('msgpack', `not MessagePack: ${error instanceof Error ? error.message : String(error)}`, payload);
   }
-  return { decoder: 'msgpack', type: kindOf(value), summary: oneLine(`${brief(value, 120)} (${size})`), fields: fieldList([['format', 'MessagePack'], ['size', size], ['type', kindOf(value)]]), body: value };
+  return {
+    decoder: 'msgpack',
+    type: kindOf(value),
+    summary: oneLine(`${brief(value, 120)} (${size})`),
+    fields: fieldList([
+      ['format', 'MessagePack'],
+      ['size', size],
+      ['type', kindOf(value)],
+    ]),
+    body: value,
+  };
 });
 
 export function kindOf(value: unknown): string {

@@ -29,14 +29,28 @@ export const decodePhoenix = neverThrows('phoenix', (payload: WirePayload, conte
   let message: PhoenixMessage;
   if (Array.isArray(value)) {
     const [joinRef, ref, topic, event, body] = value;
-    if (value.length !== 5 || !isRef(joinRef) || !isRef(ref) || typeof topic !== 'string' || typeof event !== 'string') {
+    if (
+      value.length !== 5 ||
+      !isRef(joinRef) ||
+      !isRef(ref) ||
+      typeof topic !== 'string' ||
+      typeof event !== 'string'
+    ) {
       return failure('phoenix', 'not a V2 message [join_ref, ref, topic, event, payload]', payload);
     }
     message = { joinRef, ref, topic, event, payload: body, serializer: 'v2 array' };
   } else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.topic !== 'string' || typeof record.event !== 'string') return failure('phoenix', 'not a V1 message {topic, event, payload, ref}', payload);
-    message = { joinRef: asRef(record.join_ref), ref: asRef(record.ref), topic: record.topic, event: record.event, payload: record.payload, serializer: 'v1 object' };
+    if (typeof record.topic !== 'string' || typeof record.event !== 'string')
+      return failure('phoenix', 'not a V1 message {topic, event, payload, ref}', payload);
+    message = {
+      joinRef: asRef(record.join_ref),
+      ref: asRef(record.ref),
+      topic: record.topic,
+      event: record.event,
+      payload: record.payload,
+      serializer: 'v1 object',
+    };
   } else {
     return failure('phoenix', 'not a Phoenix message', payload);
   }
@@ -61,27 +75,68 @@ function parseBinary(bytes: Uint8Array): PhoenixMessage | string {
     pos += size;
   }
   const body = bytes.subarray(pos);
-  if (kind === 'broadcast') return { joinRef: null, ref: null, topic: fields[0] ?? '', event: fields[1] ?? '', payload: body, serializer: 'v2 binary' };
+  if (kind === 'broadcast')
+    return {
+      joinRef: null,
+      ref: null,
+      topic: fields[0] ?? '',
+      event: fields[1] ?? '',
+      payload: body,
+      serializer: 'v2 binary',
+    };
   const [joinRef, ref, topic, eventOrStatus] = fields as [string, string, string, string];
-  if (kind === 'push') return { joinRef: joinRef || null, ref: ref || null, topic, event: eventOrStatus, payload: body, serializer: 'v2 binary' };
-  return { joinRef: joinRef || null, ref: ref || null, topic, event: 'phx_reply', payload: { status: eventOrStatus, response: body }, serializer: 'v2 binary' };
+  if (kind === 'push')
+    return {
+      joinRef: joinRef || null,
+      ref: ref || null,
+      topic,
+      event: eventOrStatus,
+      payload: body,
+      serializer: 'v2 binary',
+    };
+  return {
+    joinRef: joinRef || null,
+    ref: ref || null,
+    topic,
+    event: 'phx_reply',
+    payload: { status: eventOrStatus, response: body },
+    serializer: 'v2 binary',
+  };
 }
 
 function describe(message: PhoenixMessage, truncated: boolean): DecodeResult {
   const isReply = message.event === 'phx_reply';
-  const reply = isReply && message.payload && typeof message.payload === 'object' ? (message.payload as Record<string, unknown>) : undefined;
+  const reply =
+    isReply && message.payload && typeof message.payload === 'object'
+      ? (message.payload as Record<string, unknown>)
+      : undefined;
   const status = typeof reply?.status === 'string' ? reply.status : undefined;
   const shown = reply ? reply.response : message.payload;
   const refText = message.ref === null ? '' : `#${message.ref}`;
-  const detail = shown === undefined || (shown && typeof shown === 'object' && !(shown instanceof Uint8Array) && Object.keys(shown).length === 0) ? '' : brief(shown);
+  const detail =
+    shown === undefined ||
+    (shown && typeof shown === 'object' && !(shown instanceof Uint8Array) && Object.keys(shown).length === 0)
+      ? ''
+      : brief(shown);
   const summary = [message.event, message.topic, refText, status ?? '', detail].filter(Boolean).join(' ');
   const correlation: Correlation | undefined =
-    message.ref === null ? undefined : isReply ? { scope: 'phoenix', id: message.ref, role: 'reply', final: true } : { scope: 'phoenix', id: message.ref, role: 'request', final: false, operation: message.event };
+    message.ref === null
+      ? undefined
+      : isReply
+        ? { scope: 'phoenix', id: message.ref, role: 'reply', final: true }
+        : { scope: 'phoenix', id: message.ref, role: 'request', final: false, operation: message.event };
   return {
     decoder: 'phoenix',
     type: message.event,
     summary: oneLine(summary),
-    fields: fieldList([['serializer', message.serializer], ['topic', message.topic], ['event', message.event], ['ref', message.ref], ['join ref', message.joinRef], ['status', status]]),
+    fields: fieldList([
+      ['serializer', message.serializer],
+      ['topic', message.topic],
+      ['event', message.event],
+      ['ref', message.ref],
+      ['join ref', message.joinRef],
+      ['status', status],
+    ]),
     body: shown,
     ...(correlation ? { correlation } : {}),
     ...(truncated ? { truncated: true } : {}),

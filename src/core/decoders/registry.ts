@@ -15,7 +15,9 @@ import { decodeStomp } from './stomp';
 import type { DecodeContext, DecodeResult, DecoderId, DecoderInfo } from './types';
 
 /** A message inside a SockJS frame is decoded by whatever its content looks like (STOMP, JSON-RPC, …). */
-export const decodeSockJs = createSockJsDecoder((payload, context) => decodeWith(sniffDecoder(payload, context), payload, context));
+export const decodeSockJs = createSockJsDecoder((payload, context) =>
+  decodeWith(sniffDecoder(payload, context), payload, context),
+);
 
 /** Every decoder, in the order a decoder menu lists them. */
 export const DECODERS: readonly DecoderInfo[] = [
@@ -38,7 +40,8 @@ export const DECODERS: readonly DecoderInfo[] = [
 const BY_ID = new Map(DECODERS.map((d) => [d.id, d]));
 
 /** `{id, label}` pairs for a "decode as" menu. */
-export const listDecoders = (): { readonly id: DecoderId; readonly label: string }[] => DECODERS.map(({ id, label }) => ({ id, label }));
+export const listDecoders = (): { readonly id: DecoderId; readonly label: string }[] =>
+  DECODERS.map(({ id, label }) => ({ id, label }));
 
 export const isDecoderId = (x: unknown): x is DecoderId => typeof x === 'string' && BY_ID.has(x as DecoderId);
 

@@ -28,7 +28,12 @@ export function fieldList(entries: readonly (readonly [string, unknown])[]): Dec
 }
 
 /** A frame this decoder cannot read: says why; the summary still shows what the frame holds. */
-export function failure(decoder: DecoderId, error: string, payload: WirePayload, extra: Partial<DecodeResult> = {}): DecodeResult {
+export function failure(
+  decoder: DecoderId,
+  error: string,
+  payload: WirePayload,
+  extra: Partial<DecodeResult> = {},
+): DecodeResult {
   const preview = payload.kind === 'text' && payload.text === '' ? '(empty)' : safePreview(payload);
   return { decoder, summary: oneLine(`[${error}] ${preview}`), fields: [], ...extra, error };
 }

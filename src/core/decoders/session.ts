@@ -28,7 +28,13 @@ export function createSocketDecoding(socket: { readonly url: string; readonly pr
       manual = id === 'auto' ? null : { id, reason: 'manual', detail: 'chosen by hand' };
     },
     decode(payload, direction, maxBytes) {
-      const context: DecodeContext = { url: socket.url, protocol: socket.protocol, direction, ...(maxBytes === undefined ? {} : { maxBytes }), ...(mqttVersion ? { mqttVersion } : {}) };
+      const context: DecodeContext = {
+        url: socket.url,
+        protocol: socket.protocol,
+        direction,
+        ...(maxBytes === undefined ? {} : { maxBytes }),
+        ...(mqttVersion ? { mqttVersion } : {}),
+      };
       let choice = manual ?? automatic;
       if (!choice) {
         choice = chooseDecoder(context, payload);

@@ -6,7 +6,18 @@ import type { Correlation, DecodeContext, DecodeResult } from './types';
 /** ASP.NET Core SignalR JSON hub protocol: records end with 0x1E (the record separator). */
 export const RECORD_SEPARATOR = '\x1e';
 
-const MESSAGE_TYPES = ['', 'Invocation', 'StreamItem', 'Completion', 'StreamInvocation', 'CancelInvocation', 'Ping', 'Close', 'Ack', 'Sequence'];
+const MESSAGE_TYPES = [
+  '',
+  'Invocation',
+  'StreamItem',
+  'Completion',
+  'StreamInvocation',
+  'CancelInvocation',
+  'Ping',
+  'Close',
+  'Ack',
+  'Sequence',
+];
 
 type Rec = Record<string, unknown>;
 const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -48,9 +59,16 @@ function decodeRecord(record: string, cut: boolean): DecodeResult {
   const target = typeof message.target === 'string' ? message.target : undefined;
   const idText = id === undefined ? '' : `#${id}`;
   let detail: string;
-  if (typeName === 'Invocation' || typeName === 'StreamInvocation') detail = `${target ?? '?'} ${brief(message.arguments)}`;
+  if (typeName === 'Invocation' || typeName === 'StreamInvocation')
+    detail = `${target ?? '?'} ${brief(message.arguments)}`;
   else if (typeName === 'StreamItem') detail = brief(message.item);
-  else if (typeName === 'Completion') detail = message.error !== undefined ? `error: ${typeof message.error === 'string' ? message.error : brief(message.error)}` : 'result' in message ? brief(message.result) : '(void)';
+  else if (typeName === 'Completion')
+    detail =
+      message.error !== undefined
+        ? `error: ${typeof message.error === 'string' ? message.error : brief(message.error)}`
+        : 'result' in message
+          ? brief(message.result)
+          : '(void)';
   else if (typeName === 'Close') detail = typeof message.error === 'string' ? message.error : '';
   else if (typeName === 'Ack' || typeName === 'Sequence') detail = `sequenceId=${brief(message.sequenceId)}`;
   else detail = '';
@@ -79,18 +97,34 @@ function decodeRecord(record: string, cut: boolean): DecodeResult {
 function decodeHandshake(message: Rec, payload: WirePayload): DecodeResult {
   if (typeof message.protocol === 'string') {
     const summary = `handshake ${message.protocol} v${brief(message.version)}`;
-    return { decoder: 'signalr', type: 'handshake', summary: oneLine(summary), fields: fieldList([['protocol', message.protocol], ['version', message.version]]) };
+    return {
+      decoder: 'signalr',
+      type: 'handshake',
+      summary: oneLine(summary),
+      fields: fieldList([
+        ['protocol', message.protocol],
+        ['version', message.version],
+      ]),
+    };
   }
   if (typeof message.error === 'string') {
-    return { decoder: 'signalr', type: 'handshake', summary: oneLine(`handshake error: ${message.error}`), fields: fieldList([['error', message.error]]), error: message.error };
+    return {
+      decoder: 'signalr',
+      type: 'handshake',
+      summary: oneLine(`handshake error: ${message.error}`),
+      fields: fieldList([['error', message.error]]),
+      error: message.error,
+    };
   }
-  if (Object.keys(message).length === 0) return { decoder: 'signalr', type: 'handshake', summary: 'handshake ok', fields: [] };
+  if (Object.keys(message).length === 0)
+    return { decoder: 'signalr', type: 'handshake', summary: 'handshake ok', fields: [] };
   return failure('signalr', 'record has no message type', payload);
 }
 
 function correlate(typeName: string, id: string, target: string | undefined): Correlation | undefined {
   const base = { scope: 'signalr' as const, id };
-  if (typeName === 'Invocation' || typeName === 'StreamInvocation') return { ...base, role: 'request', final: false, ...(target ? { operation: target } : {}) };
+  if (typeName === 'Invocation' || typeName === 'StreamInvocation')
+    return { ...base, role: 'request', final: false, ...(target ? { operation: target } : {}) };
   if (typeName === 'StreamItem') return { ...base, role: 'reply', final: false };
   if (typeName === 'Completion') return { ...base, role: 'reply', final: true };
   if (typeName === 'CancelInvocation') return { ...base, role: 'cancel', final: true };

@@ -15,7 +15,18 @@ const ENGINE_IO = /^(?:4[0-6](?:$|[[{/\d"-])|0\{"sid"|[1-6](?:probe)?$)/;
 const SOCKJS = /^(?:[oh]$|a\[|c\[|m")/;
 /** How every JSON text starts. Text that cannot be JSON skips the parse and the exception it would throw. */
 const MAY_BE_JSON = /^\s*[[{"\-0-9tfn]/;
-const GRAPHQL_TYPES = new Set(['connection_init', 'connection_ack', 'subscribe', 'next', 'start', 'data', 'stop', 'ka', 'connection_terminate', 'connection_error']);
+const GRAPHQL_TYPES = new Set([
+  'connection_init',
+  'connection_ack',
+  'subscribe',
+  'next',
+  'start',
+  'data',
+  'stop',
+  'ka',
+  'connection_terminate',
+  'connection_error',
+]);
 const GRAPHQL_TYPES_WITH_ID = new Set(['complete', 'error']);
 
 type Rec = Record<string, unknown>;
@@ -46,17 +57,23 @@ function sniffJson(value: unknown): DecoderId {
   if (Array.isArray(value)) {
     const [joinRef, ref, topic, event] = value;
     const isRef = (x: unknown) => x === null || typeof x === 'string';
-    if (value.length === 5 && isRef(joinRef) && isRef(ref) && typeof topic === 'string' && typeof event === 'string') return 'phoenix';
+    if (value.length === 5 && isRef(joinRef) && isRef(ref) && typeof topic === 'string' && typeof event === 'string')
+      return 'phoenix';
     if (value.length > 0 && value.every((item) => isRecord(item) && item.jsonrpc === '2.0')) return 'json-rpc';
     return 'json';
   }
   if (!isRecord(value)) return 'json';
   if (value.jsonrpc === '2.0') return 'json-rpc';
   if (typeof value.command === 'string' && typeof value.identifier === 'string') return 'action-cable';
-  if (typeof value.identifier === 'string' && ('message' in value || typeof value.type === 'string')) return 'action-cable';
+  if (typeof value.identifier === 'string' && ('message' in value || typeof value.type === 'string'))
+    return 'action-cable';
   if (value.type === 'welcome' || (value.type === 'ping' && typeof value.message === 'number')) return 'action-cable';
   if (value.type === 'disconnect' && typeof value.reconnect === 'boolean') return 'action-cable';
-  if (typeof value.type === 'string' && (GRAPHQL_TYPES.has(value.type) || (GRAPHQL_TYPES_WITH_ID.has(value.type) && 'id' in value))) return 'graphql';
+  if (
+    typeof value.type === 'string' &&
+    (GRAPHQL_TYPES.has(value.type) || (GRAPHQL_TYPES_WITH_ID.has(value.type) && 'id' in value))
+  )
+    return 'graphql';
   if (typeof value.topic === 'string' && typeof value.event === 'string' && 'payload' in value) return 'phoenix';
   return 'json';
 }
@@ -67,7 +84,21 @@ function sniffBinary(payload: WirePayload, context: DecodeContext): DecoderId {
   const { bytes, truncated } = head.value;
   if (looksLikeMqtt(bytes, truncated)) return 'mqtt';
   if (bytes[0] === 0xd9 && bytes[1] === 0xd9 && bytes[2] === 0xf7) return 'cbor'; // self-described CBOR, RFC 8949 § 3.4.6
-  if (!truncated && isContainer(tryDecode(() => decodeMsgPackValue(bytes, { maxStrLength: bytes.length, maxBinLength: bytes.length, maxArrayLength: bytes.length, maxMapLength: bytes.length, maxExtLength: bytes.length })))) return 'msgpack';
+  if (
+    !truncated &&
+    isContainer(
+      tryDecode(() =>
+        decodeMsgPackValue(bytes, {
+          maxStrLength: bytes.length,
+          maxBinLength: bytes.length,
+          maxArrayLength: bytes.length,
+          maxMapLength: bytes.length,
+          maxExtLength: bytes.length,
+        }),
+      ),
+    )
+  )
+    return 'msgpack';
   if (!truncated && isContainer(tryDecode(() => decodeWholeCbor(bytes)))) return 'cbor';
   const text = readText(payload, context);
   return text.ok ? 'text' : 'binary';
@@ -90,4 +121,5 @@ function tryDecode(decode: () => unknown): unknown {
 }
 
 /** Scalars decode from almost any bytes in both formats; only maps and arrays are evidence. */
-const isContainer = (x: unknown) => x instanceof Map || Array.isArray(x) || (isRecord(x) && !(x instanceof Uint8Array) && !(x instanceof Date));
+const isContainer = (x: unknown) =>
+  x instanceof Map || Array.isArray(x) || (isRecord(x) && !(x instanceof Uint8Array) && !(x instanceof Date));

@@ -2,9 +2,25 @@ import { TRUNCATED_VALUE } from '../payload-views';
 
 /** Socket.IO packet syntax (https://github.com/socketio/socket.io-protocol), shared by v4 and v5. */
 
-export const SOCKET_IO_TYPES_V5 = ['CONNECT', 'DISCONNECT', 'EVENT', 'ACK', 'CONNECT_ERROR', 'BINARY_EVENT', 'BINARY_ACK'] as const;
+export const SOCKET_IO_TYPES_V5 = [
+  'CONNECT',
+  'DISCONNECT',
+  'EVENT',
+  'ACK',
+  'CONNECT_ERROR',
+  'BINARY_EVENT',
+  'BINARY_ACK',
+] as const;
 /** Socket.IO v2 (protocol v4) called type 4 ERROR. */
-export const SOCKET_IO_TYPES_V4 = ['CONNECT', 'DISCONNECT', 'EVENT', 'ACK', 'ERROR', 'BINARY_EVENT', 'BINARY_ACK'] as const;
+export const SOCKET_IO_TYPES_V4 = [
+  'CONNECT',
+  'DISCONNECT',
+  'EVENT',
+  'ACK',
+  'ERROR',
+  'BINARY_EVENT',
+  'BINARY_ACK',
+] as const;
 
 export interface SocketIoPacketHead {
   readonly type: number;
@@ -50,7 +66,8 @@ const MAX_PLACEHOLDER_DEPTH = 32;
 
 /** Replaces `{"_placeholder":true,"num":N}` with `<attachment N>` for display (to a bounded depth). */
 export function markPlaceholders(value: unknown, depth = 0): unknown {
-  if (depth > MAX_PLACEHOLDER_DEPTH || value === null || typeof value !== 'object' || value === TRUNCATED_VALUE) return value;
+  if (depth > MAX_PLACEHOLDER_DEPTH || value === null || typeof value !== 'object' || value === TRUNCATED_VALUE)
+    return value;
   if (Array.isArray(value)) return value.map((item) => markPlaceholders(item, depth + 1));
   const record = value as Record<string, unknown>;
   if (record._placeholder === true && typeof record.num === 'number') return `<attachment ${record.num}>`;

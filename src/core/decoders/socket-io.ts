@@ -32,13 +32,30 @@ export const decodeSocketIo = neverThrows('socket.io', (payload: WirePayload, co
       return failure('socket.io', 'Engine.IO open packet without a JSON handshake', payload);
     }
     const handshake = json.value.value as Record<string, unknown>;
-    const fields = fieldList([['Engine.IO', `v${eio}`], ['type', 'open'], ['sid', handshake.sid], ['pingInterval', handshake.pingInterval], ['pingTimeout', handshake.pingTimeout], ['upgrades', handshake.upgrades], ['maxPayload', handshake.maxPayload]]);
+    const fields = fieldList([
+      ['Engine.IO', `v${eio}`],
+      ['type', 'open'],
+      ['sid', handshake.sid],
+      ['pingInterval', handshake.pingInterval],
+      ['pingTimeout', handshake.pingTimeout],
+      ['upgrades', handshake.upgrades],
+      ['maxPayload', handshake.maxPayload],
+    ]);
     const sid = typeof handshake.sid === 'string' ? handshake.sid : brief(handshake.sid, 40);
     const summary = `open sid=${sid} pingInterval=${brief(handshake.pingInterval)} pingTimeout=${brief(handshake.pingTimeout)}`;
     return { ...base, type: 'open', summary: oneLine(summary), fields, body: handshake };
   }
   const summary = data ? `${eioType} ${data}` : eioType;
-  return { ...base, type: eioType, summary: oneLine(summary), fields: fieldList([['Engine.IO', `v${eio}`], ['type', eioType], ['data', data]]) };
+  return {
+    ...base,
+    type: eioType,
+    summary: oneLine(summary),
+    fields: fieldList([
+      ['Engine.IO', `v${eio}`],
+      ['type', eioType],
+      ['data', data],
+    ]),
+  };
 });
 
 function decodeBinaryFrame(payload: WirePayload, context: DecodeContext, eio: 3 | 4): DecodeResult {
@@ -49,10 +66,28 @@ function decodeBinaryFrame(payload: WirePayload, context: DecodeContext, eio: 3 
   if (eio === 3) {
     if (bytes[0] !== 4) return failure('socket.io', 'Engine.IO v3 binary frame without the message type byte', payload);
     const size = sizeText(totalBytes - 1, truncated);
-    return { decoder: 'socket.io', type: 'binary', summary: `binary attachment (${size})`, fields: fieldList([['Engine.IO', 'v3'], ['size', size]]), body: bytes.subarray(1) };
+    return {
+      decoder: 'socket.io',
+      type: 'binary',
+      summary: `binary attachment (${size})`,
+      fields: fieldList([
+        ['Engine.IO', 'v3'],
+        ['size', size],
+      ]),
+      body: bytes.subarray(1),
+    };
   }
   const size = sizeText(totalBytes, truncated);
-  return { decoder: 'socket.io', type: 'binary', summary: `binary attachment (${size})`, fields: fieldList([['Engine.IO', 'v4'], ['size', size]]), body: bytes };
+  return {
+    decoder: 'socket.io',
+    type: 'binary',
+    summary: `binary attachment (${size})`,
+    fields: fieldList([
+      ['Engine.IO', 'v4'],
+      ['size', size],
+    ]),
+    body: bytes,
+  };
 }
 
 function decodeMessage(input: TextInput, eio: 3 | 4, payload: WirePayload): DecodeResult {
@@ -60,7 +95,16 @@ function decodeMessage(input: TextInput, eio: 3 | 4, payload: WirePayload): Deco
   if (typeof head === 'string') {
     // A plain Engine.IO message (engine.io used without Socket.IO).
     if (/^\d/.test(input.text)) return failure('socket.io', head, payload);
-    return { decoder: 'socket.io', type: 'message', summary: oneLine(`message ${input.text}`), fields: fieldList([['Engine.IO', `v${eio}`], ['type', 'message']]), body: input.text };
+    return {
+      decoder: 'socket.io',
+      type: 'message',
+      summary: oneLine(`message ${input.text}`),
+      fields: fieldList([
+        ['Engine.IO', `v${eio}`],
+        ['type', 'message'],
+      ]),
+      body: input.text,
+    };
   }
   const typeName = (eio === 3 ? SOCKET_IO_TYPES_V4 : SOCKET_IO_TYPES_V5)[head.type] ?? 'UNKNOWN';
   let data: unknown;
@@ -77,9 +121,11 @@ function decodeMessage(input: TextInput, eio: 3 | 4, payload: WirePayload): Deco
   const eventName = isEvent && Array.isArray(data) ? String(data[0]) : undefined;
   const body = isEvent && Array.isArray(data) ? data.slice(1) : data;
   const namespace = head.namespace === '/' ? '' : ` ${head.namespace}`;
-  const attachments = head.attachments === undefined ? '' : ` +${head.attachments} attachment${head.attachments === 1 ? '' : 's'}`;
+  const attachments =
+    head.attachments === undefined ? '' : ` +${head.attachments} attachment${head.attachments === 1 ? '' : 's'}`;
   let summary: string;
-  if (isEvent) summary = `${typeName}${namespace} ${eventName} ${brief(body)}${head.ackId === undefined ? '' : ` (ack ${head.ackId})`}`;
+  if (isEvent)
+    summary = `${typeName}${namespace} ${eventName} ${brief(body)}${head.ackId === undefined ? '' : ` (ack ${head.ackId})`}`;
   else if (isAck) summary = `${typeName}${namespace} ${head.ackId ?? '?'} ${brief(body)}`;
   else if (head.type === 4) summary = `${typeName}${namespace} ${errorMessage(data)}`;
   else summary = `${typeName}${namespace}${data === undefined ? '' : ` ${brief(data)}`}`;
@@ -94,7 +140,13 @@ function decodeMessage(input: TextInput, eio: 3 | 4, payload: WirePayload): Deco
   const correlation =
     head.ackId === undefined
       ? undefined
-      : { scope: 'socket.io' as const, id: `${head.namespace}#${head.ackId}`, role: isAck ? ('reply' as const) : ('request' as const), final: isAck, ...(eventName ? { operation: eventName } : {}) };
+      : {
+          scope: 'socket.io' as const,
+          id: `${head.namespace}#${head.ackId}`,
+          role: isAck ? ('reply' as const) : ('request' as const),
+          final: isAck,
+          ...(eventName ? { operation: eventName } : {}),
+        };
   return {
     decoder: 'socket.io',
     type: typeName,

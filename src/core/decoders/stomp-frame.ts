@@ -1,8 +1,21 @@
 /** STOMP 1.0–1.2 frame syntax (https://stomp.github.io/stomp-specification-1.2.html#Augmented_BNF). */
 
 export const STOMP_COMMANDS = new Set([
-  'CONNECT', 'STOMP', 'CONNECTED', 'SEND', 'SUBSCRIBE', 'UNSUBSCRIBE', 'ACK', 'NACK', 'BEGIN', 'COMMIT', 'ABORT',
-  'DISCONNECT', 'MESSAGE', 'RECEIPT', 'ERROR',
+  'CONNECT',
+  'STOMP',
+  'CONNECTED',
+  'SEND',
+  'SUBSCRIBE',
+  'UNSUBSCRIBE',
+  'ACK',
+  'NACK',
+  'BEGIN',
+  'COMMIT',
+  'ABORT',
+  'DISCONNECT',
+  'MESSAGE',
+  'RECEIPT',
+  'ERROR',
 ]);
 
 export interface StompFrame {
@@ -30,7 +43,8 @@ export function parseStompFrames(bytes: Uint8Array, cut: boolean): StompFrame[] 
   while (pos < bytes.length) {
     if (bytes[pos] === LF || (bytes[pos] === CR && bytes[pos + 1] === LF)) {
       pos += bytes[pos] === CR ? 2 : 1;
-      if (frames.length === 0 && pos >= bytes.length) frames.push({ command: '', headers: [], body: new Uint8Array(0), bodyCut: false });
+      if (frames.length === 0 && pos >= bytes.length)
+        frames.push({ command: '', headers: [], body: new Uint8Array(0), bodyCut: false });
       continue;
     }
     const frame = parseOne(bytes, pos, cut);
@@ -75,7 +89,9 @@ function parseOne(bytes: Uint8Array, start: number, cut: boolean): { frame: Stom
     bodyEnd = pos + Number(lengthHeader);
     if (bodyEnd > bytes.length || bytes[bodyEnd] !== NUL) {
       if (cut) return { frame: { command, headers, body: bytes.subarray(pos), bodyCut: true }, end: bytes.length };
-      return bodyEnd >= bytes.length ? 'frame ends before content-length bytes and NUL' : 'no NUL after content-length bytes';
+      return bodyEnd >= bytes.length
+        ? 'frame ends before content-length bytes and NUL'
+        : 'no NUL after content-length bytes';
     }
   } else {
     bodyEnd = bytes.indexOf(NUL, pos);

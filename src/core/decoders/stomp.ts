@@ -12,7 +12,8 @@ export const decodeStomp = neverThrows('stomp', (payload: WirePayload, context: 
   const frames = parseStompFrames(head.value.bytes, head.value.truncated);
   if (typeof frames === 'string') return failure('stomp', frames, payload);
   const results = frames.map(describeStompFrame);
-  if (results.length === 1) return { ...(results[0] as DecodeResult), ...(head.value.truncated ? { truncated: true } : {}) };
+  if (results.length === 1)
+    return { ...(results[0] as DecodeResult), ...(head.value.truncated ? { truncated: true } : {}) };
   return {
     decoder: 'stomp',
     type: 'frames',
@@ -27,7 +28,15 @@ export function decodeStompText(text: string): DecodeResult {
   const frames = parseStompFrames(new TextEncoder().encode(text), false);
   if (typeof frames === 'string') return failure('stomp', frames, { kind: 'text', text });
   const results = frames.map(describeStompFrame);
-  return results.length === 1 ? (results[0] as DecodeResult) : { decoder: 'stomp', type: 'frames', summary: oneLine(results.map((r) => r.summary).join(' | ')), fields: [], parts: results };
+  return results.length === 1
+    ? (results[0] as DecodeResult)
+    : {
+        decoder: 'stomp',
+        type: 'frames',
+        summary: oneLine(results.map((r) => r.summary).join(' | ')),
+        fields: [],
+        parts: results,
+      };
 }
 
 /** The header that best names each command's target in a summary. */
@@ -67,9 +76,19 @@ function describeStompFrame(frame: StompFrame): DecodeResult {
   const receipt = header('receipt');
   if (receipt !== undefined && frame.command !== 'DISCONNECT') parts.push(`receipt=${receipt}`);
   if (hasBody || frame.command === 'SEND' || frame.command === 'MESSAGE') parts.push(`(${bodySize})`);
-  const fields = fieldList([['command', frame.command], ...frame.headers.map(([n, v]) => [n, v] as const), ['body size', hasBody ? bodySize : undefined]]);
+  const fields = fieldList([
+    ['command', frame.command],
+    ...frame.headers.map(([n, v]) => [n, v] as const),
+    ['body size', hasBody ? bodySize : undefined],
+  ]);
   const body = describeBody(frame, header('content-type'));
-  return { decoder: 'stomp', type: frame.command, summary: oneLine(parts.join(' ')), fields, ...(body === undefined ? {} : { body }) };
+  return {
+    decoder: 'stomp',
+    type: frame.command,
+    summary: oneLine(parts.join(' ')),
+    fields,
+    ...(body === undefined ? {} : { body }),
+  };
 }
 
 /** JSON when it parses, text when it is UTF-8, bytes otherwise. */

@@ -12,7 +12,12 @@ export interface HexView {
 
 export function hexView(payload: WirePayload, maxBytes: number): HexView {
   const head = payloadHead(payload, maxBytes);
-  return { lines: hexDump(head.bytes, maxBytes), shownBytes: head.bytes.length, totalBytes: head.totalBytes, truncated: head.truncated };
+  return {
+    lines: hexDump(head.bytes, maxBytes),
+    shownBytes: head.bytes.length,
+    totalBytes: head.totalBytes,
+    truncated: head.truncated,
+  };
 }
 
 export interface Base64View {

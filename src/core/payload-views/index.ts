@@ -18,8 +18,24 @@
  */
 export { base64View, hexView, type Base64View, type HexView } from './binary-views';
 export { createJsonTree, visibleRows, type JsonNodeType, type JsonTreeNode, type JsonTreeOptions } from './json-tree';
-export { findEmbeddedJson, jsonView, parseJson, type EmbeddedJson, type EmbeddedJsonOptions, type JsonView } from './json-view';
-export { DETAIL_LIMIT_BYTES, DETAIL_LIMIT_STEPS, KiB, MiB, payloadHead, ROW_LIMIT_BYTES, textHead, type PayloadHead } from './payload-head';
+export {
+  findEmbeddedJson,
+  jsonView,
+  parseJson,
+  type EmbeddedJson,
+  type EmbeddedJsonOptions,
+  type JsonView,
+} from './json-view';
+export {
+  DETAIL_LIMIT_BYTES,
+  DETAIL_LIMIT_STEPS,
+  KiB,
+  MiB,
+  payloadHead,
+  ROW_LIMIT_BYTES,
+  textHead,
+  type PayloadHead,
+} from './payload-head';
 export { textView, type TextSegment, type TextView } from './text-view';
 export { scanUtf8, type Utf8Problem, type Utf8Scan } from './utf8-scan';
 export { previewValue, TRUNCATED_VALUE } from './value-preview';

@@ -56,20 +56,31 @@ type Entries = { readonly count: number; slice(start: number, end: number): [str
 
 function entriesOf(value: unknown, settings: Settings): Entries | null {
   if (value === TRUNCATED_VALUE || value === null || typeof value !== 'object') {
-    if (typeof value !== 'string' || value.length > settings.maxEmbeddedChars || !looksLikeJsonContainer(value)) return null;
+    if (typeof value !== 'string' || value.length > settings.maxEmbeddedChars || !looksLikeJsonContainer(value))
+      return null;
     const parsed = parseJson(value);
     return parsed.ok ? entriesOf(parsed.value, settings) : null;
   }
   if (value instanceof Uint8Array || value instanceof Date) return null;
   if (Array.isArray(value)) {
-    return { count: value.length, slice: (start, end) => value.slice(start, end).map((v, i) => [String(start + i), v]) };
+    return {
+      count: value.length,
+      slice: (start, end) => value.slice(start, end).map((v, i) => [String(start + i), v]),
+    };
   }
   if (value instanceof Map) {
     const keys = [...value.keys()];
-    return { count: keys.length, slice: (start, end) => keys.slice(start, end).map((k) => [typeof k === 'string' ? k : previewValue(k, 40), value.get(k)]) };
+    return {
+      count: keys.length,
+      slice: (start, end) =>
+        keys.slice(start, end).map((k) => [typeof k === 'string' ? k : previewValue(k, 40), value.get(k)]),
+    };
   }
   const keys = Object.keys(value);
-  return { count: keys.length, slice: (start, end) => keys.slice(start, end).map((k) => [k, (value as Record<string, unknown>)[k]]) };
+  return {
+    count: keys.length,
+    slice: (start, end) => keys.slice(start, end).map((k) => [k, (value as Record<string, unknown>)[k]]),
+  };
 }
 
 function typeOf(value: unknown, hasEntries: boolean): JsonNodeType {
@@ -116,7 +127,9 @@ function createNode(value: unknown, key: string, pointer: string, depth: number,
       if (!list || depth >= settings.maxDepth) return [];
       return list
         .slice(start, start + count)
-        .map(([childKey, child]) => createNode(child, childKey, `${pointer}/${escapePointerToken(childKey)}`, depth + 1, settings));
+        .map(([childKey, child]) =>
+          createNode(child, childKey, `${pointer}/${escapePointerToken(childKey)}`, depth + 1, settings),
+        );
     },
   };
 }

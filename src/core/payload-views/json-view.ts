@@ -99,11 +99,16 @@ export function findEmbeddedJson(value: unknown, options: EmbeddedJsonOptions = 
     } else if (stack.length >= maxNodes) {
       continue; // the walk cannot finish within maxNodes anyway; keep memory bounded too
     } else if (Array.isArray(current)) {
-      for (let i = Math.min(current.length, maxNodes) - 1; i >= 0; i--) stack.push({ value: current[i], pointer: `${item.pointer}/${i}`, level: item.level });
+      for (let i = Math.min(current.length, maxNodes) - 1; i >= 0; i--)
+        stack.push({ value: current[i], pointer: `${item.pointer}/${i}`, level: item.level });
     } else if (current !== null && typeof current === 'object') {
       const keys = Object.keys(current).slice(0, maxNodes).reverse();
       for (const key of keys) {
-        stack.push({ value: (current as Record<string, unknown>)[key], pointer: `${item.pointer}/${escapePointerToken(key)}`, level: item.level });
+        stack.push({
+          value: (current as Record<string, unknown>)[key],
+          pointer: `${item.pointer}/${escapePointerToken(key)}`,
+          level: item.level,
+        });
       }
     }
   }

@@ -42,7 +42,11 @@ export function textView(payload: WirePayload, maxBytes: number): TextView {
   for (const problem of scan.problems) {
     pushText(problem.offset);
     const bad = head.bytes.subarray(problem.offset, problem.offset + problem.length);
-    segments.push({ kind: 'invalid', offset: problem.offset, escaped: Array.from(bad, (b) => `\\x${hex2(b)}`).join('') });
+    segments.push({
+      kind: 'invalid',
+      offset: problem.offset,
+      escaped: Array.from(bad, (b) => `\\x${hex2(b)}`).join(''),
+    });
     position = problem.offset + problem.length;
   }
   if (scan.problemCount > scan.problems.length) {
@@ -82,7 +86,12 @@ function stringView(text: string, maxChars: number): TextView {
   return finish(segments, invalidCount, 'char', head.truncated);
 }
 
-function finish(segments: TextSegment[], invalidCount: number, offsetUnit: 'byte' | 'char', truncated: boolean): TextView {
+function finish(
+  segments: TextSegment[],
+  invalidCount: number,
+  offsetUnit: 'byte' | 'char',
+  truncated: boolean,
+): TextView {
   const rendered = segments.map((s) => (s.kind === 'text' ? s.text : s.escaped)).join('');
   return { segments, rendered, valid: invalidCount === 0, invalidCount, offsetUnit, truncated };
 }

@@ -50,7 +50,8 @@ function write(value: unknown, out: Sink, max: number): void {
   }
   if (value === null) return void emit(out, 'null', max);
   if (value instanceof Uint8Array) return void emit(out, `<${value.length} bytes>`, max);
-  if (value instanceof Date) return void emit(out, Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString(), max);
+  if (value instanceof Date)
+    return void emit(out, Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString(), max);
   if (Array.isArray(value)) return writeEntries(value.entries(), out, max, '[', ']', false);
   if (value instanceof Map) return writeEntries(value.entries(), out, max, '{', '}', true);
   return writeEntries(ownEntries(value), out, max, '{', '}', true);
@@ -63,7 +64,14 @@ function* ownEntries(value: object): Generator<[string, unknown]> {
   }
 }
 
-function writeEntries(entries: Iterable<[unknown, unknown]>, out: Sink, max: number, open: string, close: string, keyed: boolean) {
+function writeEntries(
+  entries: Iterable<[unknown, unknown]>,
+  out: Sink,
+  max: number,
+  open: string,
+  close: string,
+  keyed: boolean,
+) {
   if (!emit(out, open, max)) return;
   let first = true;
   for (const [key, item] of entries) {

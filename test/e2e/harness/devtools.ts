@@ -23,7 +23,11 @@ export interface DevtoolsBrowser {
 }
 
 /** Polls `fn` until it returns a truthy value; fails with `what` and the last error seen. */
-export async function poll<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function poll<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = null;
   for (;;) {
@@ -33,7 +37,8 @@ export async function poll<T>(what: string, fn: () => Promise<T | null | undefin
     } catch (error) {
       lastError = error; // e.g. a front-end still loading; retried
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last error: ${String(lastError)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last error: ${String(lastError)}`);
     await new Promise((r) => setTimeout(r, 50)); // poll interval, not a synchronisation sleep
   }
 }
@@ -83,8 +88,14 @@ export async function launchWithDevtools(): Promise<DevtoolsBrowser> {
     const deadline = Date.now() + 15_000;
     let lines: string[] = [];
     while (!lines[1]) {
-      if (!running || Date.now() > deadline) throw new Error(`chromium ${running ? 'wrote no DevToolsActivePort in time' : `exited (${child.exitCode})`}: ${stderr}`);
-      lines = await readFile(path.join(profileDir, 'DevToolsActivePort'), 'utf8').then((text) => text.split('\n'), () => []);
+      if (!running || Date.now() > deadline)
+        throw new Error(
+          `chromium ${running ? 'wrote no DevToolsActivePort in time' : `exited (${child.exitCode})`}: ${stderr}`,
+        );
+      lines = await readFile(path.join(profileDir, 'DevToolsActivePort'), 'utf8').then(
+        (text) => text.split('\n'),
+        () => [],
+      );
       if (!lines[1]) await new Promise((r) => setTimeout(r, 50)); // poll interval
     }
     const [port, wsPath] = lines;
@@ -95,7 +106,10 @@ export async function launchWithDevtools(): Promise<DevtoolsBrowser> {
     });
     browser = b;
     const worker = await b.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://') && t.url().endsWith(`/${manifest.background.service_worker}`),
+      (t) =>
+        t.type() === 'service_worker' &&
+        t.url().startsWith('chrome-extension://') &&
+        t.url().endsWith(`/${manifest.background.service_worker}`),
     );
     return {
       browser: b,
@@ -110,7 +124,9 @@ export async function launchWithDevtools(): Promise<DevtoolsBrowser> {
             if (!target.url().startsWith('devtools://devtools/')) continue;
             const frontEnd = await target.asPage();
             const inspected = await frontEnd
-              .evaluate(`import(${JSON.stringify(SDK_MODULE)}).then((SDK) => SDK.TargetManager.TargetManager.instance().primaryPageTarget()?.inspectedURL())`)
+              .evaluate(
+                `import(${JSON.stringify(SDK_MODULE)}).then((SDK) => SDK.TargetManager.TargetManager.instance().primaryPageTarget()?.inspectedURL())`,
+              )
               .catch(() => null);
             if (inspected === url) return frontEnd;
           }

@@ -30,7 +30,12 @@ export function findByRole(role: string, name: string | null, nameIsRegex: boole
     if (label) return clean(label);
     const labelledBy = el.getAttribute('aria-labelledby');
     if (labelledBy) {
-      return clean(labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+      return clean(
+        labelledBy
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
     }
     const id = el.getAttribute('id');
     const forLabel = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`) : null;

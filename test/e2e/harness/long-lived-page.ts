@@ -15,15 +15,20 @@ export interface LongLivedPage {
 export async function openLongLivedPage(suite: BrowserSuite, query = ''): Promise<LongLivedPage> {
   const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html${query && `?${query}`}`;
   const page = await suite.session.openPage(pageUrl);
-  await page.waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null), null);
+  await page.waitFor(
+    () => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null),
+    null,
+  );
   return {
     page,
     pageUrl,
-    roundTrip: (text) => page.evaluate((t) => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(t), text),
+    roundTrip: (text) =>
+      page.evaluate((t) => (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(t), text),
     roundTrips: (from, to) =>
       page.evaluate(
         async ([a, b]) => {
-          for (let i = a; i < b; i++) await (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(`message ${i}`);
+          for (let i = a; i < b; i++)
+            await (window as unknown as { roundTrip(t: string): Promise<string> }).roundTrip(`message ${i}`);
         },
         [from, to] as const,
       ),

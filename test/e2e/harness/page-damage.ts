@@ -49,7 +49,8 @@ export async function damage(page: UiPage) {
       scripts: [...document.scripts].filter((s) => !/\/(panel|popup)\.js$|chunks\//.test(s.src)).length,
     };
   }, null);
-  if (seen.errors > 0) console.error(await page.evaluate(() => (window as unknown as { errorMessages: string[] }).errorMessages, null));
+  if (seen.errors > 0)
+    console.error(await page.evaluate(() => (window as unknown as { errorMessages: string[] }).errorMessages, null));
   return seen;
 }
 

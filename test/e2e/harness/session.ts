@@ -83,9 +83,14 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
       ],
     });
     const ctx = context;
-    if (!withExtension) return plainSession('chromium', async (url) => createUiPage(await ctx.newPage()), () => ctx.close(), profileDir);
-    const worker = (): Promise<Worker> =>
-      Promise.resolve(ctx.serviceWorkers()[0] ?? ctx.waitForEvent('serviceworker'));
+    if (!withExtension)
+      return plainSession(
+        'chromium',
+        async (url) => createUiPage(await ctx.newPage()),
+        () => ctx.close(),
+        profileDir,
+      );
+    const worker = (): Promise<Worker> => Promise.resolve(ctx.serviceWorkers()[0] ?? ctx.waitForEvent('serviceworker'));
     const extensionId = new URL((await worker()).url()).host;
     const session: ExtensionSession = {
       name: 'chromium',
@@ -154,7 +159,12 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       ...options.firefoxPrefs,
     },
   });
-  if (options.withExtension === false) return plainSession('firefox', async () => createUiPage(await browser.newPage()), () => browser.close());
+  if (options.withExtension === false)
+    return plainSession(
+      'firefox',
+      async () => createUiPage(await browser.newPage()),
+      () => browser.close(),
+    );
   try {
     await browser.installExtension(DIST_FIREFOX);
     let helper: PuppeteerPage | null = null;
@@ -195,7 +205,8 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       },
       async restartBackground() {
         const idleMs = Number(options.firefoxPrefs?.['extensions.background.idle.timeout']);
-        if (!idleMs) throw new Error('launch Firefox with a short extensions.background.idle.timeout to restart its background');
+        if (!idleMs)
+          throw new Error('launch Firefox with a short extensions.background.idle.timeout to restart its background');
         const before = await session.background((debug) => debug.bootedAt);
         // Each check wakes the background; the pause between checks lets it go idle again.
         await waitForNewBoot(session, before, idleMs * 1.5);

@@ -31,7 +31,8 @@ export async function fillExtensionStorage(session: ExtensionSession, probeBytes
   const full = session.name === 'chromium' ? await overrideChromiumQuota(session) : await fillFirefoxStorage(session);
   try {
     const probe = await writeFromExtension(session, PROBE_DB, probeBytes);
-    if (probe !== 'QuotaExceededError') throw new Error(`storage is not full: a probe write of ${probeBytes} bytes ended with ${probe}`);
+    if (probe !== 'QuotaExceededError')
+      throw new Error(`storage is not full: a probe write of ${probeBytes} bytes ended with ${probe}`);
     return full;
   } catch (error) {
     await full.free();
@@ -66,7 +67,8 @@ async function fillFirefoxStorage(session: ExtensionSession): Promise<FullStorag
       const result = await writeFromExtension(session, FILLER_DB, size);
       if (result === 'QuotaExceededError') break;
       if (result !== 'ok') throw new Error(`filling storage failed: ${result}`);
-      if (writes > 200) throw new Error('storage never filled up: was Firefox launched with SMALL_STORAGE_FIREFOX_PREFS?');
+      if (writes > 200)
+        throw new Error('storage never filled up: was Firefox launched with SMALL_STORAGE_FIREFOX_PREFS?');
     }
   }
   return {
@@ -98,7 +100,7 @@ function writeFromExtension(session: ExtensionSession, dbName: string, bytes: nu
         open.onerror = () => resolve(`open failed: ${open.error?.name}`);
         open.onsuccess = () => {
           const db = open.result;
-          if (size === 0) return db.close(), resolve('ok');
+          if (size === 0) return (db.close(), resolve('ok'));
           const chunk = new Uint8Array(size);
           for (let at = 0; at < size; at += 65_536) crypto.getRandomValues(chunk.subarray(at, at + 65_536));
           const tx = db.transaction('chunks', 'readwrite');

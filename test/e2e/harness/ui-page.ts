@@ -94,30 +94,40 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
         await front();
         // Waits until the element is where a click would reach it: a layout still settling (a
         // status line appearing) must not send the click to a neighbour.
-        const el = await page.waitFor(async () => {
-          const found = await locate(role, name, index);
-          return found?.hit ? found : null;
-        }, null).catch(async (error: unknown) => {
-          await saveFailureScreenshot(raw, `click-${role}-${String(name)}`);
-          throw new Error(`no ${describe(role, name)} to click: ${String(error)}`);
-        });
+        const el = await page
+          .waitFor(async () => {
+            const found = await locate(role, name, index);
+            return found?.hit ? found : null;
+          }, null)
+          .catch(async (error: unknown) => {
+            await saveFailureScreenshot(raw, `click-${role}-${String(name)}`);
+            throw new Error(`no ${describe(role, name)} to click: ${String(error)}`);
+          });
         await raw.mouse.click(el!.x, el!.y);
         // A re-render between finding the element and the click can still move it away. A radio
         // says when it is chosen, and choosing it again changes nothing, so for radios a lost
         // click is retried; other controls may toggle, and are clicked once.
         if (role !== 'radio') return;
-        const chosen = await page.waitFor(() => isChecked(role, name, index), null, 2_000).then(() => true, () => false);
+        const chosen = await page
+          .waitFor(() => isChecked(role, name, index), null, 2_000)
+          .then(
+            () => true,
+            () => false,
+          );
         if (chosen) return;
-        if (attempt === 3) throw new Error(`${describe(role, name)} was clicked ${attempt} times and never became checked`);
+        if (attempt === 3)
+          throw new Error(`${describe(role, name)} was clicked ${attempt} times and never became checked`);
       }
     },
     async fill(role, name, value) {
       await front();
       // Focus the field itself, then type as a user would: select all, delete, type.
-      await page.waitFor(async () => locate(role, name, 0, true), null).catch(async (error: unknown) => {
-        await saveFailureScreenshot(raw, `fill-${role}-${String(name)}`);
-        throw new Error(`no ${describe(role, name)} to fill: ${String(error)}`);
-      });
+      await page
+        .waitFor(async () => locate(role, name, 0, true), null)
+        .catch(async (error: unknown) => {
+          await saveFailureScreenshot(raw, `fill-${role}-${String(name)}`);
+          throw new Error(`no ${describe(role, name)} to fill: ${String(error)}`);
+        });
       await page.evaluate(() => (document.activeElement as HTMLInputElement).select(), null);
       await raw.keyboard.press('Backspace');
       if (value) await raw.keyboard.type(value);
@@ -141,14 +151,18 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
             const el = await locate(role, name);
             if (!el) return null;
             last = el.text;
-            return (typeof expected === 'string' ? el.text.includes(expected) : expected.test(el.text)) ? el.text : null;
+            return (typeof expected === 'string' ? el.text.includes(expected) : expected.test(el.text))
+              ? el.text
+              : null;
           },
           null,
           timeoutMs,
         )) as string;
       } catch {
         await saveFailureScreenshot(raw, `${role}-${String(name)}`);
-        throw new Error(`${describe(role, name)} never showed ${String(expected)}; last text: ${JSON.stringify(last.slice(0, 2000))}`);
+        throw new Error(
+          `${describe(role, name)} never showed ${String(expected)}; last text: ${JSON.stringify(last.slice(0, 2000))}`,
+        );
       }
     },
     async evaluate(fn, arg) {
@@ -159,7 +173,8 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
       for (;;) {
         const value = await fn(arg as never);
         if (value) return value;
-        if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${fn.toString().slice(0, 200)}`);
+        if (Date.now() > deadline)
+          throw new Error(`condition not met within ${timeoutMs} ms: ${fn.toString().slice(0, 200)}`);
         await new Promise((r) => setTimeout(r, 25)); // poll interval, not a synchronisation sleep
       }
     },

@@ -7,7 +7,13 @@
   let initReads = 0;
   const INIT_MEMBERS = ['bubbles', 'cancelable', 'composed', 'detail', 'lastEventId', 'ports', 'source'];
   for (const key of INIT_MEMBERS) {
-    Object.defineProperty(Object.prototype, key, { configurable: true, get() { initReads++; return undefined; } });
+    Object.defineProperty(Object.prototype, key, {
+      configurable: true,
+      get() {
+        initReads++;
+        return undefined;
+      },
+    });
   }
   const echo = `ws://${location.host}/`;
   const results = {};
@@ -18,7 +24,12 @@
       results[name] = { threw: e && e.name, message: e && e.message };
     }
   };
-  const describeError = (e) => ({ name: e.name, message: e.message, isDOMException: e instanceof DOMException, ctor: e.constructor.name });
+  const describeError = (e) => ({
+    name: e.name,
+    message: e.message,
+    isDOMException: e instanceof DOMException,
+    ctor: e.constructor.name,
+  });
   const toStr = (f) => Function.prototype.toString.call(f);
   const globalsBefore = Object.getOwnPropertyNames(window).sort();
 
@@ -31,7 +42,12 @@
   record('toString.call(toString.call)', () => toStr(toStr));
   record('send name/length', () => [WebSocket.prototype.send.name, WebSocket.prototype.send.length]);
   record('constants', () =>
-    ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].map((k) => [k, WebSocket[k], WebSocket.prototype[k], Object.getOwnPropertyDescriptor(WebSocket, k)]),
+    ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].map((k) => [
+      k,
+      WebSocket[k],
+      WebSocket.prototype[k],
+      Object.getOwnPropertyDescriptor(WebSocket, k),
+    ]),
   );
   record('prototype descriptors', () =>
     Object.getOwnPropertyNames(WebSocket.prototype).map((k) => {
@@ -66,7 +82,14 @@
   const ctorCase = (args) => {
     try {
       const ws = new WebSocket(...args);
-      const out = { ok: true, url: ws.url.replace(location.host, 'HOST'), protocol: ws.protocol, readyState: ws.readyState, own: Object.getOwnPropertyNames(ws), ownSymbols: Object.getOwnPropertySymbols(ws).length };
+      const out = {
+        ok: true,
+        url: ws.url.replace(location.host, 'HOST'),
+        protocol: ws.protocol,
+        readyState: ws.readyState,
+        own: Object.getOwnPropertyNames(ws),
+        ownSymbols: Object.getOwnPropertySymbols(ws).length,
+      };
       ws.close();
       return out;
     } catch (e) {
@@ -92,7 +115,14 @@
   for (const [name, args] of Object.entries(cases)) record(`ctor ${name}`, () => ctorCase(args));
   record('instance checks', () => {
     const ws = new WebSocket(echo);
-    const out = [ws instanceof WebSocket, ws instanceof EventTarget, ws.constructor === WebSocket, Object.getPrototypeOf(ws) === WebSocket.prototype, Object.keys(ws).length, String(ws)];
+    const out = [
+      ws instanceof WebSocket,
+      ws instanceof EventTarget,
+      ws.constructor === WebSocket,
+      Object.getPrototypeOf(ws) === WebSocket.prototype,
+      Object.keys(ws).length,
+      String(ws),
+    ];
     ws.close();
     return out;
   });
@@ -108,7 +138,14 @@
       }
     }
     const s = new Sub(echo);
-    const out = [s instanceof Sub, s instanceof WebSocket, s.extra(), seenNewTarget, Object.getPrototypeOf(s) === Sub.prototype, s.constructor === Sub];
+    const out = [
+      s instanceof Sub,
+      s instanceof WebSocket,
+      s.extra(),
+      seenNewTarget,
+      Object.getPrototypeOf(s) === Sub.prototype,
+      s.constructor === Sub,
+    ];
     s.close();
     return out;
   });
@@ -175,16 +212,39 @@
       const ws = new WebSocket(echo, 'chat');
       const controller = new AbortController();
       ws.addEventListener('open', (e) => {
-        log.push(['open', e.isTrusted, e.target === ws, e.currentTarget === ws, e.constructor.name, ws.protocol, ws.extensions, ws.bufferedAmount]);
+        log.push([
+          'open',
+          e.isTrusted,
+          e.target === ws,
+          e.currentTarget === ws,
+          e.constructor.name,
+          ws.protocol,
+          ws.extensions,
+          ws.bufferedAmount,
+        ]);
         ws.send('one');
         ws.send(new Uint8Array([1, 2, 3]));
         ws.send('two');
         ws.send('three');
       });
-      ws.onmessage = (e) => log.push(['onmessage', typeof e.data === 'string' ? e.data : Object.prototype.toString.call(e.data), e.isTrusted, e.origin.replace(location.host, 'HOST')]);
-      ws.addEventListener('message', (e) => log.push(['once', e.data instanceof Blob ? 'blob' : e.data]), { once: true });
-      ws.addEventListener('message', (e) => log.push(['signal', e.data instanceof Blob ? 'blob' : e.data]), { signal: controller.signal });
-      ws.addEventListener('message', { handleEvent(e) { log.push(['handleEvent', this === handler, typeof e.data]); } });
+      ws.onmessage = (e) =>
+        log.push([
+          'onmessage',
+          typeof e.data === 'string' ? e.data : Object.prototype.toString.call(e.data),
+          e.isTrusted,
+          e.origin.replace(location.host, 'HOST'),
+        ]);
+      ws.addEventListener('message', (e) => log.push(['once', e.data instanceof Blob ? 'blob' : e.data]), {
+        once: true,
+      });
+      ws.addEventListener('message', (e) => log.push(['signal', e.data instanceof Blob ? 'blob' : e.data]), {
+        signal: controller.signal,
+      });
+      ws.addEventListener('message', {
+        handleEvent(e) {
+          log.push(['handleEvent', this === handler, typeof e.data]);
+        },
+      });
       const handler = ws.addEventListener('message', (e) => log.push(['capture', e.eventPhase]), true);
       ws.addEventListener('message', (e) => {
         if (e.data === 'two') {
@@ -288,7 +348,14 @@
       undo.push(() => delete Error.prepareStackTrace);
 
       const big = new Uint8Array(70_000).fill(5);
-      const frames = [new Uint8Array([1, 2, 3]).buffer, new DataView(new ArrayBuffer(4), 1, 2), new Float32Array([1.5]), big, big.buffer, 'text'];
+      const frames = [
+        new Uint8Array([1, 2, 3]).buffer,
+        new DataView(new ArrayBuffer(4), 1, 2),
+        new Float32Array([1.5]),
+        big,
+        big.buffer,
+        'text',
+      ];
       const ws = new WebSocket(echo);
       ws.binaryType = 'arraybuffer';
       const sizes = [];
@@ -307,17 +374,21 @@
       };
     });
 
-  Promise.all([live(), listenerThrows(), failedConnection(), binaryTypes()]).then(async ([events, throwing, failed, binary]) => {
-    results['page-visible lookups'] = { value: await watchedLookups() };
-    results['events'] = { value: events };
-    results['listener exception'] = { value: throwing };
-    results['failed connection'] = { value: failed };
-    results['binaryType switching'] = { value: binary };
-    // Counted after every socket above has come and gone, so the hook has flushed its batches.
-    for (const key of INIT_MEMBERS) delete Object.prototype[key];
-    results['event-init reads through Object.prototype'] = { value: initReads };
-    const globalsAfter = Object.getOwnPropertyNames(window).sort();
-    results['globals'] = { value: { added: globalsAfter.filter((g) => !globalsBefore.includes(g)), count: globalsAfter.length } };
-    document.getElementById('results').textContent = JSON.stringify(results, null, 1);
-  });
+  Promise.all([live(), listenerThrows(), failedConnection(), binaryTypes()]).then(
+    async ([events, throwing, failed, binary]) => {
+      results['page-visible lookups'] = { value: await watchedLookups() };
+      results['events'] = { value: events };
+      results['listener exception'] = { value: throwing };
+      results['failed connection'] = { value: failed };
+      results['binaryType switching'] = { value: binary };
+      // Counted after every socket above has come and gone, so the hook has flushed its batches.
+      for (const key of INIT_MEMBERS) delete Object.prototype[key];
+      results['event-init reads through Object.prototype'] = { value: initReads };
+      const globalsAfter = Object.getOwnPropertyNames(window).sort();
+      results['globals'] = {
+        value: { added: globalsAfter.filter((g) => !globalsBefore.includes(g)), count: globalsAfter.length },
+      };
+      document.getElementById('results').textContent = JSON.stringify(results, null, 1);
+    },
+  );
 })();

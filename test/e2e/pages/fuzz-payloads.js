@@ -3,7 +3,7 @@
 // node:vm. It defines one global function and touches nothing else.
 function fuzzPayloads() {
   let seed = 20261126;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const HOSTILE = [
     '<img src=x onerror="window.__pwned=1">',

@@ -5,17 +5,25 @@ import { binary, bytesOf, frame, loadFixture, text } from './fixtures';
 const fixture = loadFixture('binary-formats');
 
 describe('MessagePack (frames from @msgpack/msgpack encode)', () => {
-  it.each(fixture.frames.filter((f) => f.name.startsWith('msgpack')).map((f) => [f.name, f] as const))('%s decodes to its input', (_name, f) => {
-    const result = decodeMsgPack(f.payload, {});
-    expect(result.error).toBeUndefined();
-    const body = result.body instanceof Date ? { at: result.body.toISOString() } : result.body;
-    const expected = JSON.parse(JSON.stringify(f.input), (_k, v: unknown) => (v && typeof v === 'object' && 'base64' in v ? new Uint8Array(Buffer.from(String(v.base64), 'base64')) : v));
-    if (f.name === 'msgpack timestamp ext') expect((result.body as { at: Date }).at.toISOString()).toBe('2024-01-02T03:04:05.000Z');
-    else expect(body).toEqual(expected);
-  });
+  it.each(fixture.frames.filter((f) => f.name.startsWith('msgpack')).map((f) => [f.name, f] as const))(
+    '%s decodes to its input',
+    (_name, f) => {
+      const result = decodeMsgPack(f.payload, {});
+      expect(result.error).toBeUndefined();
+      const body = result.body instanceof Date ? { at: result.body.toISOString() } : result.body;
+      const expected = JSON.parse(JSON.stringify(f.input), (_k, v: unknown) =>
+        v && typeof v === 'object' && 'base64' in v ? new Uint8Array(Buffer.from(String(v.base64), 'base64')) : v,
+      );
+      if (f.name === 'msgpack timestamp ext')
+        expect((result.body as { at: Date }).at.toISOString()).toBe('2024-01-02T03:04:05.000Z');
+      else expect(body).toEqual(expected);
+    },
+  );
 
   it('summarises with a preview and the size', () => {
-    expect(decodeMsgPack(frame(fixture, 'msgpack array').payload, {}).summary).toBe('[1,-2,3.25,"x",[true,false]] (17 B)');
+    expect(decodeMsgPack(frame(fixture, 'msgpack array').payload, {}).summary).toBe(
+      '[1,-2,3.25,"x",[true,false]] (17 B)',
+    );
   });
 
   it('is sniffed from content when it is a map or an array', () => {
@@ -40,17 +48,24 @@ describe('MessagePack (frames from @msgpack/msgpack encode)', () => {
 });
 
 describe('CBOR (frames from @levischuck/tiny-cbor encode)', () => {
-  it.each(fixture.frames.filter((f) => f.name.startsWith('cbor')).map((f) => [f.name, f] as const))('%s decodes to its input', (_name, f) => {
-    const result = decodeCbor(f.payload, {});
-    expect(result.error).toBeUndefined();
-    const body = result.body instanceof Map ? Object.fromEntries(result.body) : result.body;
-    const expected = JSON.parse(JSON.stringify(f.input), (_k, v: unknown) => (v && typeof v === 'object' && 'base64' in v ? new Uint8Array(Buffer.from(String(v.base64), 'base64')) : v));
-    expect(body).toEqual(expected);
-  });
+  it.each(fixture.frames.filter((f) => f.name.startsWith('cbor')).map((f) => [f.name, f] as const))(
+    '%s decodes to its input',
+    (_name, f) => {
+      const result = decodeCbor(f.payload, {});
+      expect(result.error).toBeUndefined();
+      const body = result.body instanceof Map ? Object.fromEntries(result.body) : result.body;
+      const expected = JSON.parse(JSON.stringify(f.input), (_k, v: unknown) =>
+        v && typeof v === 'object' && 'base64' in v ? new Uint8Array(Buffer.from(String(v.base64), 'base64')) : v,
+      );
+      expect(body).toEqual(expected);
+    },
+  );
 
   it('reads RFC 8949 Appendix A examples: tags, big integers, sequences', () => {
     expect(decodeCbor(binary([0xc1, 0x1a, 0x51, 0x4b, 0x67, 0xb0]), {}).body).toEqual({ 'tag 1': 1363896240 });
-    expect(decodeCbor(binary([0x1b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), {}).body).toBe(18446744073709551615n);
+    expect(decodeCbor(binary([0x1b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), {}).body).toBe(
+      18446744073709551615n,
+    );
     expect(decodeCbor(binary([0x01, 0x02]), {}).body).toEqual([1, 2]);
     expect(decodeCbor(binary([0x01, 0x02]), {}).type).toBe('sequence of 2');
   });

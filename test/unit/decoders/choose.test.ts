@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDecoder, createSocketDecoding, DECODERS, decodeWith, isDecoderId, listDecoders } from '../../../src/core/decoders';
+import {
+  chooseDecoder,
+  createSocketDecoding,
+  DECODERS,
+  decodeWith,
+  isDecoderId,
+  listDecoders,
+} from '../../../src/core/decoders';
 import { binary, loadFixture, text } from './fixtures';
 
 describe('chooseDecoder', () => {
@@ -31,7 +38,10 @@ describe('chooseDecoder', () => {
 
   it('says nothing from a plain socket, and falls back to the opcode', () => {
     expect(chooseDecoder({ url: 'wss://echo.example.com/socket/websocket' })).toBeNull();
-    expect(chooseDecoder({ url: 'wss://echo.example.com/' }, text('hello'))).toMatchObject({ id: 'text', reason: 'opcode' });
+    expect(chooseDecoder({ url: 'wss://echo.example.com/' }, text('hello'))).toMatchObject({
+      id: 'text',
+      reason: 'opcode',
+    });
     expect(chooseDecoder({}, binary([0, 1, 2, 255]))).toMatchObject({ id: 'binary', reason: 'opcode' });
     expect(chooseDecoder({}, text('{"a":[1,2]}'))).toMatchObject({ id: 'json', reason: 'content' });
   });

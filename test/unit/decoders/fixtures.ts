@@ -18,7 +18,17 @@ export interface Fixture {
 }
 
 export const FIXTURE_NAMES = [
-  'action-cable', 'binary-formats', 'graphql-transport-ws', 'graphql-ws-legacy', 'json-rpc', 'mqtt', 'phoenix', 'signalr', 'socket-io', 'sockjs', 'stomp',
+  'action-cable',
+  'binary-formats',
+  'graphql-transport-ws',
+  'graphql-ws-legacy',
+  'json-rpc',
+  'mqtt',
+  'phoenix',
+  'signalr',
+  'socket-io',
+  'sockjs',
+  'stomp',
 ] as const;
 
 export function loadFixture(name: (typeof FIXTURE_NAMES)[number]): Fixture {
@@ -35,6 +45,11 @@ export function frame(fixture: Fixture, name: string): FixtureFrame {
 export const contextOf = (f: FixtureFrame): DecodeContext => ({ ...(f.context ?? {}), direction: f.direction });
 
 export const text = (t: string): WirePayload => ({ kind: 'text', text: t });
-export const binary = (bytes: ArrayLike<number>): WirePayload => ({ kind: 'binary', base64: Buffer.from(Uint8Array.from(bytes)).toString('base64') });
+export const binary = (bytes: ArrayLike<number>): WirePayload => ({
+  kind: 'binary',
+  base64: Buffer.from(Uint8Array.from(bytes)).toString('base64'),
+});
 export const bytesOf = (payload: WirePayload): Uint8Array =>
-  payload.kind === 'binary' ? new Uint8Array(Buffer.from(payload.base64, 'base64')) : new TextEncoder().encode(payload.text);
+  payload.kind === 'binary'
+    ? new Uint8Array(Buffer.from(payload.base64, 'base64'))
+    : new TextEncoder().encode(payload.text);

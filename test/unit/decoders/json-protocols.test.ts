@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDecoder, decodeActionCable, decodeGraphQL, decodeJsonRpc, decodePhoenix, decodeSignalR, type Decode, type DecoderId } from '../../../src/core/decoders';
+import {
+  chooseDecoder,
+  decodeActionCable,
+  decodeGraphQL,
+  decodeJsonRpc,
+  decodePhoenix,
+  decodeSignalR,
+  type Decode,
+  type DecoderId,
+} from '../../../src/core/decoders';
 import { binary, contextOf, frame, loadFixture, text, type Fixture } from './fixtures';
 
 const cases: readonly (readonly [string, Fixture, DecoderId, Decode])[] = [
@@ -33,9 +42,17 @@ describe('GraphQL over WebSocket', () => {
   const fixtures = { modern: loadFixture('graphql-transport-ws'), legacy: loadFixture('graphql-ws-legacy') };
   it.each([
     ['modern', 'graphql-transport-ws out subscribe #1', 'subscribe #00000000-0000-4000-8000-000000000001 OnPrice'],
-    ['modern', 'graphql-transport-ws out subscribe #4', 'subscribe #00000000-0000-4000-8000-000000000004 anonymous query'],
+    [
+      'modern',
+      'graphql-transport-ws out subscribe #4',
+      'subscribe #00000000-0000-4000-8000-000000000004 anonymous query',
+    ],
     ['modern', 'graphql-transport-ws in next #1', 'next #00000000-0000-4000-8000-000000000001 {"data":{"price":12.5}}'],
-    ['modern', 'graphql-transport-ws in error #5', 'error #00000000-0000-4000-8000-000000000005 Cannot query field "nope" on type "Query".'],
+    [
+      'modern',
+      'graphql-transport-ws in error #5',
+      'error #00000000-0000-4000-8000-000000000005 Cannot query field "nope" on type "Query".',
+    ],
     ['legacy', 'graphql-ws legacy out start #1', 'start #1 Greeting'],
     ['legacy', 'graphql-ws legacy out stop #3', 'stop #3'],
     ['legacy', 'graphql-ws legacy out connection_init', 'connection_init {"authToken":"t0k3n"}'],
@@ -45,7 +62,12 @@ describe('GraphQL over WebSocket', () => {
   });
 
   it('reads the operation from the query when operationName is absent', () => {
-    const result = decodeGraphQL(text('{"id":"1","type":"subscribe","payload":{"query":"# c\\nfragment F on T { a } subscription OnTick($x: Int) { tick }"}}'), {});
+    const result = decodeGraphQL(
+      text(
+        '{"id":"1","type":"subscribe","payload":{"query":"# c\\nfragment F on T { a } subscription OnTick($x: Int) { tick }"}}',
+      ),
+      {},
+    );
     expect(result.summary).toBe('subscribe #1 OnTick');
     expect(result.fields).toContainEqual({ name: 'operation type', value: 'subscription' });
   });
@@ -80,7 +102,10 @@ describe('SignalR', () => {
   });
 
   it('splits records and pairs invocations with completions', () => {
-    const stream = decodeSignalR(text('{"type":2,"invocationId":"1","item":1}\x1e{"type":3,"invocationId":"1"}\x1e'), {});
+    const stream = decodeSignalR(
+      text('{"type":2,"invocationId":"1","item":1}\x1e{"type":3,"invocationId":"1"}\x1e'),
+      {},
+    );
     expect(stream.parts?.map((p) => p.correlation?.role)).toEqual(['reply', 'reply']);
     expect(stream.summary).toBe('StreamItem #1 1 | Completion #1 (void)');
   });

@@ -3,19 +3,39 @@ import { chooseDecoder, decodeMqtt } from '../../../src/core/decoders';
 import { binary, bytesOf, contextOf, frame, loadFixture, text } from './fixtures';
 
 const fixture = loadFixture('mqtt');
-const field = (result: ReturnType<typeof decodeMqtt>, name: string) => result.fields.find((f) => f.name === name)?.value;
+const field = (result: ReturnType<typeof decodeMqtt>, name: string) =>
+  result.fields.find((f) => f.name === name)?.value;
 
 describe('MQTT decoder on packets from mqtt-packet (3.1, 3.1.1 and 5.0)', () => {
-  it.each(fixture.frames.map((f) => [f.name, f] as const))('%s: no error with or without the version known', (_name, f) => {
-    expect(chooseDecoder(contextOf(f), f.payload).id).toBe('mqtt');
-    expect(decodeMqtt(f.payload, contextOf(f)).error).toBeUndefined();
-    const { mqttVersion: _known, ...unknownVersion } = contextOf(f);
-    expect(decodeMqtt(f.payload, unknownVersion).error).toBeUndefined();
-  });
+  it.each(fixture.frames.map((f) => [f.name, f] as const))(
+    '%s: no error with or without the version known',
+    (_name, f) => {
+      expect(chooseDecoder(contextOf(f), f.payload).id).toBe('mqtt');
+      expect(decodeMqtt(f.payload, contextOf(f)).error).toBeUndefined();
+      const { mqttVersion: _known, ...unknownVersion } = contextOf(f);
+      expect(decodeMqtt(f.payload, unknownVersion).error).toBeUndefined();
+    },
+  );
 
   it('covers all 15 packet types', () => {
     const types = new Set(fixture.frames.map((f) => decodeMqtt(f.payload, contextOf(f)).type));
-    for (const t of ['CONNECT', 'CONNACK', 'PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'SUBSCRIBE', 'SUBACK', 'UNSUBSCRIBE', 'UNSUBACK', 'PINGREQ', 'PINGRESP', 'DISCONNECT', 'AUTH']) {
+    for (const t of [
+      'CONNECT',
+      'CONNACK',
+      'PUBLISH',
+      'PUBACK',
+      'PUBREC',
+      'PUBREL',
+      'PUBCOMP',
+      'SUBSCRIBE',
+      'SUBACK',
+      'UNSUBSCRIBE',
+      'UNSUBACK',
+      'PINGREQ',
+      'PINGRESP',
+      'DISCONNECT',
+      'AUTH',
+    ]) {
       expect(types, t).toContain(t);
     }
   });
@@ -26,7 +46,9 @@ describe('MQTT decoder on packets from mqtt-packet (3.1, 3.1.1 and 5.0)', () => 
       const result = decodeMqtt(f.payload, contextOf(f));
       expect(field(result, 'topic'), f.name).toBe(input.topic);
       expect(field(result, 'qos'), f.name).toBe(String(input.qos));
-      expect(field(result, 'packet id'), f.name).toBe(input.messageId === undefined ? undefined : String(input.messageId));
+      expect(field(result, 'packet id'), f.name).toBe(
+        input.messageId === undefined ? undefined : String(input.messageId),
+      );
       const size = Buffer.from(input.payload.base64, 'base64').length;
       expect(result.summary, f.name).toContain(size < 1024 ? `(${size} B)` : 'KiB)');
     }

@@ -18,11 +18,13 @@ function random(seed: number) {
 const problems: string[] = [];
 
 function checkResult(result: DecodeResult, what: string) {
-  if (typeof result.summary !== 'string' || result.summary.length > 200) problems.push(`${what}: summary ${JSON.stringify(result.summary)}`);
+  if (typeof result.summary !== 'string' || result.summary.length > 200)
+    problems.push(`${what}: summary ${JSON.stringify(result.summary)}`);
   // The safety net in neverThrows() must not have been needed.
   if (result.error?.startsWith('decoder failed')) problems.push(`${what}: ${result.error}`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(result.summary)) problems.push(`${what}: control character in ${JSON.stringify(result.summary)}`);
+  if (/[\u0000-\u001f]/.test(result.summary))
+    problems.push(`${what}: control character in ${JSON.stringify(result.summary)}`);
   for (const part of result.parts ?? []) checkResult(part, `${what} part`);
 }
 
@@ -36,7 +38,8 @@ const allFrames = FIXTURE_NAMES.flatMap((name) => loadFixture(name).frames);
 describe('every decoder on every input', () => {
   it('never throws on any fixture frame of any protocol', () => {
     for (const f of allFrames) {
-      for (const decoder of DECODERS) checkResult(decoder.decode(f.payload, { direction: f.direction }), `${decoder.id} on ${f.name}`);
+      for (const decoder of DECODERS)
+        checkResult(decoder.decode(f.payload, { direction: f.direction }), `${decoder.id} on ${f.name}`);
     }
   });
 
@@ -45,7 +48,8 @@ describe('every decoder on every input', () => {
       const bytes = bytesOf(f.payload);
       const step = Math.max(1, Math.floor(bytes.length / 40));
       for (let end = 0; end < bytes.length; end += step) {
-        const cut: WirePayload = f.payload.kind === 'text' ? text(f.payload.text.slice(0, end)) : binary(bytes.subarray(0, end));
+        const cut: WirePayload =
+          f.payload.kind === 'text' ? text(f.payload.text.slice(0, end)) : binary(bytes.subarray(0, end));
         for (const decoder of DECODERS) {
           checkResult(decoder.decode(cut, {}), `${decoder.id} on ${f.name}[0, ${end})`);
           checkResult(decoder.decode(f.payload, { maxBytes: end }), `${decoder.id} on ${f.name} maxBytes ${end}`);
@@ -72,7 +76,9 @@ describe('every decoder on every input', () => {
       binary(Array(10_000).fill(0x91).concat([0x01])),
       { kind: 'binary', base64: '!!!not base64' },
     ];
-    for (const payload of inputs) for (const decoder of DECODERS) checkResult(decoder.decode(payload, {}), `${decoder.id} on ${JSON.stringify(payload).slice(0, 60)}`);
+    for (const payload of inputs)
+      for (const decoder of DECODERS)
+        checkResult(decoder.decode(payload, {}), `${decoder.id} on ${JSON.stringify(payload).slice(0, 60)}`);
   });
 
   it('fuzz: random bytes and random strings through every decoder', () => {
@@ -84,7 +90,10 @@ describe('every decoder on every input', () => {
       const chars = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
       for (const decoder of DECODERS) {
         checkResult(decoder.decode(binary(bytes), {}), `${decoder.id} on bytes ${JSON.stringify(bytes)}`);
-        checkResult(decoder.decode(text(chars), { direction: round % 2 ? 'in' : 'out' }), `${decoder.id} on ${JSON.stringify(chars)}`);
+        checkResult(
+          decoder.decode(text(chars), { direction: round % 2 ? 'in' : 'out' }),
+          `${decoder.id} on ${JSON.stringify(chars)}`,
+        );
       }
     }
   });
@@ -98,7 +107,8 @@ describe('every decoder on every input', () => {
         const mutated = Uint8Array.from(bytes);
         mutated[Math.floor(next() * mutated.length)] = Math.floor(next() * 256);
         const payload = f.payload.kind === 'text' ? text(new TextDecoder().decode(mutated)) : binary(mutated);
-        for (const decoder of DECODERS) checkResult(decoder.decode(payload, f.context ?? {}), `${decoder.id} on mutated ${f.name}`);
+        for (const decoder of DECODERS)
+          checkResult(decoder.decode(payload, f.context ?? {}), `${decoder.id} on mutated ${f.name}`);
       }
     }
   });

@@ -5,12 +5,15 @@ import { contextOf, frame, loadFixture, text } from './fixtures';
 const fixture = loadFixture('socket-io');
 
 describe('Socket.IO / Engine.IO decoder on frames from engine.io-parser and socket.io-parser', () => {
-  it.each(fixture.frames.map((f) => [f.name, f] as const))('%s: chosen from the URL and decoded without error', (_name, f) => {
-    expect(chooseDecoder(contextOf(f), f.payload).id).toBe('socket.io');
-    const result = decodeSocketIo(f.payload, contextOf(f));
-    expect(result.error).toBeUndefined();
-    expect(result.decoder).toBe('socket.io');
-  });
+  it.each(fixture.frames.map((f) => [f.name, f] as const))(
+    '%s: chosen from the URL and decoded without error',
+    (_name, f) => {
+      expect(chooseDecoder(contextOf(f), f.payload).id).toBe('socket.io');
+      const result = decodeSocketIo(f.payload, contextOf(f));
+      expect(result.error).toBeUndefined();
+      expect(result.decoder).toBe('socket.io');
+    },
+  );
 
   it('reads back what socket.io-parser was asked to encode: type, namespace, event, ack id', () => {
     for (const f of fixture.frames.filter((x) => x.input && 'socketIoVersion' in x.input)) {
@@ -32,10 +35,16 @@ describe('Socket.IO / Engine.IO decoder on frames from engine.io-parser and sock
     ['sio4 connect error', 'CONNECT_ERROR Not authorized'],
     ['sio3 error (v2)', 'ERROR Invalid namespace'],
     ['sio4 binary event', 'BINARY_EVENT upload [{"name":"a.bin","file":"<attachment 0>"}] +1 attachment'],
-    ['sio4 binary event two attachments', 'BINARY_EVENT /admin files ["<attachment 0>","<attachment 1>"] (ack 3) +2 attachments'],
+    [
+      'sio4 binary event two attachments',
+      'BINARY_EVENT /admin files ["<attachment 0>","<attachment 1>"] (ack 3) +2 attachments',
+    ],
     ['sio4 binary event attachment 1', 'binary attachment (6 B)'],
     ['sio3 binary event attachment 1', 'binary attachment (6 B)'],
-    ['eio4 open {"sid":"lv_VI97HAXpY6yYWAAAC","upgrades":[],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}', 'open sid=lv_VI97HAXpY6yYWAAAC pingInterval=25000 pingTimeout=20000'],
+    [
+      'eio4 open {"sid":"lv_VI97HAXpY6yYWAAAC","upgrades":[],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}',
+      'open sid=lv_VI97HAXpY6yYWAAAC pingInterval=25000 pingTimeout=20000',
+    ],
     ['eio3 ping probe', 'ping probe'],
     ['eio4 noop', 'noop'],
   ])('%s → %s', (name, summary) => {

@@ -75,14 +75,21 @@ describe('STOMP decoder on frames from @stomp/stompjs (live client)', () => {
 describe('SockJS decoder on frames from the sockjs server', () => {
   const context = { url: 'wss://example.com/stomp/123/abcdefgh/websocket' };
 
-  it.each(sockjs.frames.map((f) => [f.name, f] as const))('%s: chosen from the URL and decoded without error', (_name, f) => {
-    expect(chooseDecoder(contextOf(f), f.payload).id).toBe('sockjs');
-    expect(decodeSockJs(f.payload, contextOf(f)).error).toBeUndefined();
-  });
+  it.each(sockjs.frames.map((f) => [f.name, f] as const))(
+    '%s: chosen from the URL and decoded without error',
+    (_name, f) => {
+      expect(chooseDecoder(contextOf(f), f.payload).id).toBe('sockjs');
+      expect(decodeSockJs(f.payload, contextOf(f)).error).toBeUndefined();
+    },
+  );
 
   it('decodes STOMP carried in SockJS frames, both directions', () => {
-    const sent = sockjs.frames.find((f) => f.direction === 'out' && f.payload.kind === 'text' && f.payload.text.includes('SEND'));
-    const echoed = sockjs.frames.find((f) => f.direction === 'in' && f.payload.kind === 'text' && f.payload.text.includes('SEND'));
+    const sent = sockjs.frames.find(
+      (f) => f.direction === 'out' && f.payload.kind === 'text' && f.payload.text.includes('SEND'),
+    );
+    const echoed = sockjs.frames.find(
+      (f) => f.direction === 'in' && f.payload.kind === 'text' && f.payload.text.includes('SEND'),
+    );
     for (const f of [sent, echoed]) {
       const result = decodeSockJs(f?.payload ?? text(''), context);
       expect(result.summary).toBe('SEND /queue/a (5 B)');
