@@ -14,8 +14,9 @@ export type PanelChannel = Channel<BackgroundToPanel, PanelToBackground>;
 export interface CaptureHub {
   /** Events from the relay of `tabId`, already validated. */
   record(tabId: number, events: readonly SocketEvent[]): void;
-  /** A panel port: it names the tab it inspects with a `subscribe` message. */
-  addPanel(channel: PanelChannel): void;
+  /** Sends the tab's capture to `channel`, then its updates, until unwatch (a panel watches one tab). */
+  watch(tabId: number, channel: PanelChannel): void;
+  unwatch(channel: PanelChannel): void;
   /** Empties a tab's capture (user's Clear, or a navigation without "Preserve log"). */
   clearTab(tabId: number): void;
   /** Called after a tab's capture was emptied (persistence follows it). */
@@ -92,25 +93,15 @@ export function createCaptureHub(initialLimits: EventLogLimits = DEFAULT_LIMITS)
       };
       for (const panel of watchers) panel.post(update);
     },
-    addPanel(channel) {
-      let watchedTab: number | null = null;
-      channel.onMessage((message) => {
-        if (message.type === 'clear') {
-          // Only the tab this panel watches: a panel cannot clear another tab's capture.
-          if (message.tabId === watchedTab) hub.clearTab(watchedTab);
-          return;
-        }
-        if (message.type !== 'subscribe') return;
-        if (watchedTab !== null) panels.get(watchedTab)?.delete(channel);
-        watchedTab = message.tabId;
-        let set = panels.get(watchedTab);
-        if (!set) panels.set(watchedTab, (set = new Set()));
-        set.add(channel);
-        sendSnapshot(watchedTab, [channel]);
-      });
-      channel.onDisconnect(() => {
-        if (watchedTab !== null) panels.get(watchedTab)?.delete(channel);
-      });
+    watch(tabId, channel) {
+      hub.unwatch(channel);
+      let set = panels.get(tabId);
+      if (!set) panels.set(tabId, (set = new Set()));
+      set.add(channel);
+      sendSnapshot(tabId, [channel]);
+    },
+    unwatch(channel) {
+      for (const set of panels.values()) set.delete(channel);
     },
     clearTab(tabId) {
       logFor(tabId).clear();

@@ -76,3 +76,5 @@ export function manageCapture(hub: CaptureHub) {
     flush: () => saver.flush(),
   };
 }
+
+export type CaptureLifecycle = ReturnType<typeof manageCapture>;

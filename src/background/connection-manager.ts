@@ -11,6 +11,7 @@ import {
   type ReconnectOptions,
   type WebSocketLike,
 } from './connection';
+import { errorText } from '../core/errors';
 
 export type { WebSocketLike } from './connection';
 
@@ -55,8 +56,6 @@ export interface HandshakeHeaderSupport {
 const NO_HEADER_SUPPORT: HandshakeHeaderSupport = {
   apply: () => Promise.reject(new Error('Handshake headers are not supported here')),
 };
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createConnectionManager(
   createSocket: WebSocketFactory,

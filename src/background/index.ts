@@ -1,37 +1,33 @@
 /**
- * Background entry (Chrome service worker / Firefox event page): only wiring.
- * Routes ports by name, checks every sender, and hands validated messages to the hubs.
+ * Background entry (Chrome service worker / Firefox event page): only wiring. Each port is
+ * routed by its name to the module that serves it, once its sender is checked.
  */
-import { createInOrder } from '../core/in-order';
-import { readBlobs, toSocketEvents, type BytesEvent } from '../core/relay-events';
-import { createSaveAcks } from '../core/save-acks';
 import { browser, type Runtime } from '../extension/browser';
-import { createPortChannel } from '../extension/port-channel';
+import { accept, createPortChannel } from '../extension/port-channel';
 import {
   PORT_NAMES,
+  isOffscreenToBackground,
   isPanelToBackground,
   isPopupToBackground,
-  isRelayToBackground,
-  relayEventsOf,
-  isOffscreenToBackground,
   type BackgroundToOffscreen,
-  type OffscreenToBackground,
   type BackgroundToPanel,
-  type BackgroundToRelay,
-  type RelayToBackground,
   type BackgroundToPopup,
+  type OffscreenToBackground,
   type PanelToBackground,
   type PopupToBackground,
 } from '../protocol';
 import { createCaptureHub } from './capture-hub';
 import { manageCapture } from './capture-lifecycle';
 import { createConnectionManager } from './connection-manager';
+import { exposeDebugSurface } from './debug-surface';
 import { createHeaderRules, type SessionRulesApi } from './header-rules';
 import { createKeepAlive } from './keep-alive';
 import { offscreenApi, startOffscreenDocument } from './offscreen-document';
 import { createOffscreenSockets } from './offscreen-sockets';
 import { createPageCommandRouter } from './page-commands';
+import { servePanel } from './panel-port';
 import { createPopupHub } from './popup-hub';
+import { serveRelay } from './relay-port';
 
 const captureHub = createCaptureHub();
 const capture = manageCapture(captureHub);
@@ -69,78 +65,36 @@ const reject = () => {
 };
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+const isOurs = (port: Runtime.Port) => port.sender?.id === browser.runtime.id;
 const isExtensionPage = (port: Runtime.Port) =>
-  port.sender?.id === browser.runtime.id &&
-  typeof port.sender.url === 'string' &&
-  new URL(port.sender.url).origin === extensionOrigin;
+  isOurs(port) && typeof port.sender?.url === 'string' && new URL(port.sender.url).origin === extensionOrigin;
 const isOffscreenDocument = (port: Runtime.Port) =>
-  port.sender?.id === browser.runtime.id && port.sender.url === browser.runtime.getURL('offscreen.html');
+  isOurs(port) && port.sender?.url === browser.runtime.getURL('offscreen.html');
 
 browser.runtime.onConnect.addListener((port) => {
   switch (port.name) {
     case PORT_NAMES.relay: {
       // The tab comes from the browser's record of the sender, never from the message.
       const tabId = port.sender?.tab?.id;
-      if (tabId === undefined || port.sender?.id !== browser.runtime.id) return port.disconnect();
-      const relay = createPortChannel<BackgroundToRelay, RelayToBackground>(port, isRelayToBackground, reject);
-      pageCommands.addRelay(tabId, relay);
-      // Once saved, the relay may forget what it sent; until then it sends it again to a
-      // background that stopped first.
-      const recorded = createSaveAcks(
-        () => capture.whenSaved(tabId),
-        (seq) => relay.post({ source: 'socket-scope-background', type: 'saved', seq }),
-      );
-      // Batches holding Blobs are read before they are recorded; later ones wait behind them.
-      const record = createInOrder<{ readonly seq: number; readonly events: readonly BytesEvent[] }>(
-        ({ seq, events: batch }) => {
-          const events = toSocketEvents(batch);
-          pageCommands.noteEvents(relay, events);
-          capture.record(tabId, events);
-          recorded(seq);
-        },
-        (error) => console.warn('Socket Scope: could not read a captured frame', error),
-      );
-      // The guard has split and checked the batch; relayEventsOf hands back that result.
-      relay.onMessage(({ seq, batch }) => {
-        const events = readBlobs(relayEventsOf(batch)!);
-        record(events instanceof Promise ? events.then((read) => ({ seq, events: read })) : { seq, events });
-      });
-      return;
+      if (tabId === undefined || !isOurs(port)) return port.disconnect();
+      return serveRelay(port, tabId, capture, pageCommands, reject);
     }
     case PORT_NAMES.popup:
       if (!isExtensionPage(port)) return port.disconnect();
       return popupHub.addPopup(
-        createPortChannel<BackgroundToPopup, PopupToBackground>(port, isPopupToBackground, reject),
+        createPortChannel<BackgroundToPopup, PopupToBackground>(port, accept(isPopupToBackground), reject),
       );
-    case PORT_NAMES.panel: {
+    case PORT_NAMES.panel:
       if (!isExtensionPage(port)) return port.disconnect();
-      const panel = createPortChannel<BackgroundToPanel, PanelToBackground>(port, isPanelToBackground, reject);
-      captureHub.addPanel(panel);
-      panel.onMessage((message) => {
-        if (message.type === 'subscribe') {
-          panel.post({
-            source: 'socket-scope-background',
-            type: 'rules',
-            tabId: message.tabId,
-            rules: pageCommands.rulesOf(message.tabId),
-          });
-        }
-        if (message.type !== 'page-command') return;
-        const error = pageCommands.run(message.tabId, message.command);
-        if (error)
-          panel.post({
-            source: 'socket-scope-background',
-            type: 'command-error',
-            tabId: message.tabId,
-            message: error,
-          });
-      });
-      return;
-    }
+      return servePanel(
+        createPortChannel<BackgroundToPanel, PanelToBackground>(port, accept(isPanelToBackground), reject),
+        captureHub,
+        pageCommands,
+      );
     case PORT_NAMES.offscreen:
       if (!offscreenSockets || !isOffscreenDocument(port)) return port.disconnect();
       return offscreenSockets.attach(
-        createPortChannel<BackgroundToOffscreen, OffscreenToBackground>(port, isOffscreenToBackground, reject),
+        createPortChannel<BackgroundToOffscreen, OffscreenToBackground>(port, accept(isOffscreenToBackground), reject),
       );
     default:
       port.disconnect();
@@ -149,16 +103,4 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.tabs.onRemoved.addListener((tabId) => pageCommands.forgetTab(tabId));
 
-// Read by the e2e tests through serviceWorker.evaluate / getBackgroundPage().
-Object.assign(globalThis, {
-  socketScopeDebug: {
-    captureHub,
-    capture,
-    bootedAt: Date.now(),
-    connections,
-    rejected,
-    keepAlive,
-    pageCommands,
-    offscreenSockets,
-  },
-});
+exposeDebugSurface({ captureHub, capture, connections, rejected, keepAlive, pageCommands, offscreenSockets });

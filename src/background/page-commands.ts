@@ -1,7 +1,7 @@
 import type { Channel } from '../core/channel';
-import type { BackgroundToRelay, FrameRule, PageCommand, RelayToBackground, SocketEvent } from '../protocol';
+import type { BackgroundToRelay, FrameRule, PageCommand, RelayCapture, SocketEvent } from '../protocol';
 
-export type RelayChannel = Channel<BackgroundToRelay, RelayToBackground>;
+export type RelayChannel = Channel<BackgroundToRelay, RelayCapture>;
 
 /**
  * Routes panel commands to the page hook that owns the socket. Each frame's relay has its own

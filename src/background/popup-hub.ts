@@ -1,6 +1,14 @@
 import type { Channel } from '../core/channel';
 import { chunkEvents } from '../core/event-chunks';
-import type { BackgroundToPopup, PopupToBackground, SocketEvent } from '../protocol';
+import { VERSION_MISMATCH_TEXT } from '../core/requests';
+import {
+  PROTOCOL_VERSION,
+  replyTo,
+  type BackgroundToPopup,
+  type PopupToBackground,
+  type ReplyResult,
+  type SocketEvent,
+} from '../protocol';
 import type { ConnectionManager } from './connection-manager';
 
 export type PopupChannel = Channel<BackgroundToPopup, PopupToBackground>;
@@ -34,9 +42,6 @@ export function createPopupHub(manager: ConnectionManager) {
     timer ??= setTimeout(flush, UPDATE_INTERVAL_MS);
   });
 
-  const fail = (popup: PopupChannel, message: string) =>
-    popup.post({ source: 'socket-scope-background', type: 'popup-error', message });
-
   const snapshot = (popup: PopupChannel) => {
     // Anything still pending is already in the log, hence in the snapshot: send it now so
     // that this popup does not receive those events twice.
@@ -53,58 +58,46 @@ export function createPopupHub(manager: ConnectionManager) {
   };
 
   /** After a change that removes events (clear, remove, lower limit), every popup resyncs. */
-  const resyncAll = (result: { ok: true } | { ok: false; error: string }, popup: PopupChannel) => {
-    if (!result.ok) return fail(popup, result.error);
-    for (const p of popups) snapshot(p);
+  const resyncAll = (result: ReplyResult): ReplyResult => {
+    if (result.ok) for (const p of popups) snapshot(p);
+    return result;
+  };
+
+  /** What a request does; its result is the reply. */
+  const handle = (popup: PopupChannel, message: PopupToBackground): ReplyResult => {
+    switch (message.type) {
+      case 'hello':
+        // Updates go only to popups that said hello in this version: they start from a snapshot.
+        if (message.version !== PROTOCOL_VERSION) return { ok: false, error: VERSION_MISMATCH_TEXT };
+        popups.add(popup);
+        snapshot(popup);
+        return { ok: true };
+      case 'connect':
+        return manager.connect(message.url, message.protocols, message.autoReconnect ?? false, message.headers ?? []);
+      case 'send':
+        return manager.send(message.connectionId, message.payload);
+      case 'clear-log':
+        return resyncAll(manager.clearLog(message.connectionId));
+      case 'remove':
+        return resyncAll(manager.remove(message.connectionId));
+      case 'set-log-limit':
+        return resyncAll(manager.setLogLimit(message.connectionId, message.maxFrames));
+      case 'start-repeat':
+        return manager.startRepeat(message.connectionId, message.plan);
+      case 'stop-repeat':
+        return manager.stopRepeat(message.connectionId);
+      case 'disconnect':
+        return manager.disconnect(message.connectionId, message.code, message.reason);
+    }
   };
 
   return {
     addPopup(popup: PopupChannel) {
-      popups.add(popup);
       popup.onDisconnect(() => popups.delete(popup));
       popup.onMessage((message) => {
-        switch (message.type) {
-          case 'hello':
-            snapshot(popup);
-            break;
-          case 'connect': {
-            const result = manager.connect(
-              message.url,
-              message.protocols,
-              message.autoReconnect ?? false,
-              message.headers ?? [],
-            );
-            if (!result.ok) fail(popup, result.error);
-            break;
-          }
-          case 'send': {
-            const result = manager.send(message.connectionId, message.payload);
-            if (!result.ok) fail(popup, result.error);
-            break;
-          }
-          case 'clear-log':
-            resyncAll(manager.clearLog(message.connectionId), popup);
-            break;
-          case 'remove':
-            resyncAll(manager.remove(message.connectionId), popup);
-            break;
-          case 'set-log-limit':
-            resyncAll(manager.setLogLimit(message.connectionId, message.maxFrames), popup);
-            break;
-          case 'start-repeat': {
-            const result = manager.startRepeat(message.connectionId, message.plan);
-            if (!result.ok) fail(popup, result.error);
-            break;
-          }
-          case 'stop-repeat':
-            manager.stopRepeat(message.connectionId);
-            break;
-          case 'disconnect': {
-            const result = manager.disconnect(message.connectionId, message.code, message.reason);
-            if (!result.ok) fail(popup, result.error);
-            break;
-          }
-        }
+        const result = handle(popup, message);
+        const mismatch = message.type === 'hello' && !result.ok;
+        popup.post(replyTo(message.id, result, mismatch));
       });
     },
   };

@@ -1,11 +1,10 @@
 import type { ComposerMode, WirePayload } from '../protocol';
 import { bytesToBase64 } from './bytes';
+import { errorText } from './errors';
 
 export { COMPOSER_MODES, type ComposerMode } from '../protocol';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Validates JSON; the browser's own parser message says where it failed. */
 export function checkJson(input: string): Parsed<unknown> {

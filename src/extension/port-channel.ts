@@ -1,13 +1,22 @@
 import type { Runtime } from './browser';
 import type { Channel } from '../core/channel';
 
+/** Reads an incoming message into what the receiver works with; null refuses it. */
+export type MessageReader<In> = (message: unknown) => In | null;
+
+/** A guard as a reader: the message itself when it passes. */
+export const accept =
+  <In>(guard: (x: unknown) => x is In): MessageReader<In> =>
+  (message) =>
+    guard(message) ? message : null;
+
 /**
- * A runtime port as a Channel whose incoming messages pass through a guard: anything that fails
- * it is dropped and counted (the far end may be hostile or from another version).
+ * A runtime port as a Channel whose incoming messages pass through a reader: anything it
+ * refuses is dropped and counted (the far end may be hostile or from another version).
  */
 export function createPortChannel<Out, In>(
   port: Runtime.Port,
-  isIncoming: (x: unknown) => x is In,
+  read: MessageReader<In>,
   onRejected: (message: unknown) => void = () => {},
 ): Channel<Out, In> {
   let connected = true;
@@ -21,7 +30,8 @@ export function createPortChannel<Out, In>(
     },
     onMessage(listener) {
       const wrapped = (message: unknown) => {
-        if (isIncoming(message)) listener(message);
+        const accepted = read(message);
+        if (accepted !== null) listener(accepted);
         else onRejected(message);
       };
       port.onMessage.addListener(wrapped);

@@ -1,7 +1,7 @@
-import type { Channel } from '../core/channel';
 import { checkCloseRequest } from '../core/close-codes';
 import { buildPayload, type ComposerMode } from '../core/composer';
-import type { BackgroundToPanel, FrameRule, PageCommand, PanelToBackground } from '../protocol';
+import type { FrameRule, PageCommand } from '../protocol';
+import type { PanelLink } from './panel-store';
 
 export interface ActState {
   readonly rules: readonly FrameRule[];
@@ -11,7 +11,7 @@ export interface ActState {
 }
 
 /** What the panel does to the page's sockets: send, fake, simulate, and the tab's rules. */
-export function createActStore(channel: Channel<PanelToBackground, BackgroundToPanel>, tabId: number) {
+export function createActStore(link: PanelLink, tabId: number) {
   let state: ActState = { rules: [], error: null, revision: 0 };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<ActState>) => {
@@ -20,17 +20,17 @@ export function createActStore(channel: Channel<PanelToBackground, BackgroundToP
   };
   const run = (command: PageCommand) => {
     set({ error: null });
-    channel.post({ source: 'socket-scope-panel', type: 'page-command', tabId, command });
+    void link.request({ type: 'page-command', command }).then((reply) => {
+      if (!reply.ok) set({ error: reply.error });
+    });
   };
   const setRules = (rules: readonly FrameRule[]) => {
     set({ rules });
     run({ type: 'set-rules', rules });
   };
 
-  channel.onMessage((message) => {
-    if (message.tabId !== tabId) return;
-    if (message.type === 'command-error') set({ error: message.message });
-    else if (message.type === 'rules') set({ rules: message.rules });
+  link.onPush((message) => {
+    if (message.tabId === tabId && message.type === 'rules') set({ rules: message.rules });
   });
 
   let nextRule = 1;

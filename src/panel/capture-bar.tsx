@@ -90,6 +90,11 @@ export function CaptureBar({
         </label>
         {actions}
       </div>
+      {state.linkProblem && (
+        <p class="error" role="alert">
+          {state.linkProblem}
+        </p>
+      )}
       {state.saveProblem && (
         // An alert: the user may be about to lose the capture (quota full), not a passing status.
         <p class="error save-problem" role="alert">

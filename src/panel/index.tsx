@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { createReconnectingChannel } from '../core/reconnecting-channel';
 import { browser } from '../extension/browser';
-import { createPortChannel } from '../extension/port-channel';
+import { accept, createPortChannel } from '../extension/port-channel';
 import { PORT_NAMES, isBackgroundToPanel, type BackgroundToPanel, type PanelToBackground } from '../protocol';
 import { PanelApp } from './panel-app';
 import { createActStore } from './act-store';
-import { createPanelStore } from './panel-store';
+import { createPanelLink, createPanelStore } from './panel-store';
 
 /**
  * Inside DevTools the inspected tab comes from chrome.devtools; opened as a page
@@ -28,12 +28,12 @@ if (tabId === null) {
   const channel = createReconnectingChannel(() =>
     createPortChannel<PanelToBackground, BackgroundToPanel>(
       browser.runtime.connect({ name: PORT_NAMES.panel }),
-      isBackgroundToPanel,
+      accept(isBackgroundToPanel),
       (m) => console.warn('Socket Scope: dropped a malformed message', JSON.stringify(m).slice(0, 500)),
     ),
   );
-  channel.onReconnect(() => channel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId }));
-  const store = createPanelStore(channel, tabId);
-  const act = createActStore(channel, tabId);
+  const link = createPanelLink(channel, tabId);
+  const store = createPanelStore(link, tabId);
+  const act = createActStore(link, tabId);
   render(<PanelApp store={store} act={act} />, root);
 }

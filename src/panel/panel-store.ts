@@ -1,6 +1,15 @@
 import type { Channel } from '../core/channel';
 import { STREAM_RENDER_INTERVAL_MS, throttle } from '../core/throttle';
-import type { BackgroundToPanel, PanelToBackground, SaveProblem, SocketEvent } from '../protocol';
+import { createBackgroundLink, type BackgroundLink } from '../core/background-link';
+import { VERSION_MISMATCH_TEXT } from '../core/requests';
+import {
+  PROTOCOL_VERSION,
+  type BackgroundToPanel,
+  type PanelRequest,
+  type PanelToBackground,
+  type SaveProblem,
+  type SocketEvent,
+} from '../protocol';
 import { advanceFilter, createFilterResult, type FilterResult } from './filter-run';
 import { compileFilter, EMPTY_FILTER, type FrameFilter } from './frame-filter';
 import { applyToSockets, type SocketSummary } from './socket-summary';
@@ -22,6 +31,8 @@ export interface PanelState {
   /** Every event of the viewed source in order (frames of all sockets merged by time). */
   readonly events: readonly SocketEvent[];
   readonly dropped: number;
+  /** The background cannot be reached or refused this panel (another version): shown as an alert. */
+  readonly linkProblem: string | null;
   /** Why the live capture is not being saved (kept in memory only), or null while saving works. */
   readonly saveProblem: SaveProblem | null;
   readonly selectedSocket: string | null;
@@ -40,13 +51,24 @@ export interface PanelState {
   readonly revision: number;
 }
 
-export type PanelChannel = Channel<PanelToBackground, BackgroundToPanel>;
+export type PanelChannel = Channel<PanelToBackground, BackgroundToPanel> & {
+  onReconnect?(listener: () => void): () => void;
+};
+export type PanelPush = Exclude<BackgroundToPanel, { type: 'reply' }>;
+/** The panel's one link to the background, shared by its stores (request ids are per link). */
+export type PanelLink = BackgroundLink<PanelRequest, PanelPush>;
+
+export const createPanelLink = (channel: PanelChannel, tabId: number): PanelLink =>
+  createBackgroundLink(
+    channel,
+    (request, id) => ({ source: 'socket-scope-panel', id, tabId, ...request }) as PanelToBackground,
+  );
 
 /** Longest a filter may hold the main thread in one go; the rest runs in later tasks. */
 const FILTER_SLICE_MS = 12;
 const emptySet = (): DataSet => ({ events: [], sockets: new Map(), dropped: 0 });
 
-export function createPanelStore(channel: PanelChannel, tabId: number) {
+export function createPanelStore(link: PanelLink, tabId: number) {
   const live = emptySet();
   let imported: (DataSet & { name: string }) | null = null;
   const data = () => imported ?? live;
@@ -59,6 +81,7 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
     sockets: live.sockets,
     events: live.events,
     dropped: 0,
+    linkProblem: null,
     saveProblem: null,
     selectedSocket: null,
     filter: EMPTY_FILTER,
@@ -119,7 +142,7 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
   const refilterSoon = throttle(() => refilter(false), STREAM_RENDER_INTERVAL_MS);
   const notifySoon = throttle(() => notify(), STREAM_RENDER_INTERVAL_MS);
 
-  channel.onMessage((message) => {
+  link.onPush((message) => {
     if (message.tabId !== tabId) return;
     if (message.type === 'save-status') {
       state = { ...state, saveProblem: message.problem };
@@ -143,7 +166,22 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
     else if (reset) refilter(true);
     else refilterSoon();
   });
-  channel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId });
+  /** Hello (the protocol version), then the tab's capture; again after the background restarted. */
+  const subscribe = async () => {
+    const hello = await link.request({ type: 'hello', version: PROTOCOL_VERSION });
+    if (!hello.ok) return showProblem(hello.versionMismatch ? VERSION_MISMATCH_TEXT : hello.error);
+    const subscribed = await link.request({ type: 'subscribe' });
+    if (!subscribed.ok) showProblem(subscribed.error);
+  };
+  const showProblem = (problem: string) => {
+    state = { ...state, linkProblem: problem };
+    notify();
+  };
+  link.onReconnect(() => void subscribe());
+  link.onLost(() =>
+    showProblem('Lost the connection to the extension background (was it reloaded?): reopen DevTools.'),
+  );
+  void subscribe();
 
   const update = (patch: Partial<PanelState>, reset = true) => {
     state = { ...state, ...patch };
@@ -163,7 +201,10 @@ export function createPanelStore(channel: PanelChannel, tabId: number) {
     selectEvent: (index: number | null) => update({ selectedEvent: index }, false),
     setPaused: (paused: boolean) => update({ paused, pausedAt: data().events.length }, false),
     /** Clears the tab's capture in the background; its empty snapshot resets this view. */
-    clear: () => channel.post({ source: 'socket-scope-panel', type: 'clear', tabId }),
+    clear: () =>
+      void link.request({ type: 'clear' }).then((reply) => {
+        if (!reply.ok) showProblem(reply.error);
+      }),
     /** Views a saved session instead of the live capture (which goes on behind it). */
     showImported(name: string, events: readonly SocketEvent[]) {
       const set = { ...emptySet(), name };

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { createReconnectingChannel } from '../core/reconnecting-channel';
 import { browser } from '../extension/browser';
-import { createPortChannel } from '../extension/port-channel';
+import { accept, createPortChannel } from '../extension/port-channel';
 import { PORT_NAMES, isBackgroundToPopup, type BackgroundToPopup, type PopupToBackground } from '../protocol';
 import { createEndpointStore } from './endpoint-store';
 import { PopupApp } from './popup-app';
@@ -11,7 +11,7 @@ import { createPopupStore } from './popup-store';
 const channel = createReconnectingChannel(() =>
   createPortChannel<PopupToBackground, BackgroundToPopup>(
     browser.runtime.connect({ name: PORT_NAMES.popup }),
-    isBackgroundToPopup,
+    accept(isBackgroundToPopup),
   ),
 );
 const store = createPopupStore(channel, {

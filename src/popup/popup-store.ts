@@ -4,13 +4,17 @@ import { checkCloseRequest } from '../core/close-codes';
 import { NO_FILTER, type LogFilter } from '../core/log-filter';
 import { hostPermissionFor, parseHeaderLines } from '../core/handshake-headers';
 import { checkWebSocketUrl, parseSubprotocols } from '../core/ws-url';
-import type {
-  BackgroundToPopup,
-  ConnectionSummary,
-  PopupToBackground,
-  RepeatPlan,
-  SocketEvent,
-  WirePayload,
+import { createBackgroundLink, type BackgroundLink } from '../core/background-link';
+import { VERSION_MISMATCH_TEXT } from '../core/requests';
+import {
+  PROTOCOL_VERSION,
+  type BackgroundToPopup,
+  type ConnectionSummary,
+  type PopupRequest,
+  type PopupToBackground,
+  type RepeatPlan,
+  type SocketEvent,
+  type WirePayload,
 } from '../protocol';
 import { createConnectionLog, type ConnectionLog } from './connection-log';
 
@@ -31,8 +35,16 @@ export interface PopupState {
 export type PopupChannel = Channel<PopupToBackground, BackgroundToPopup> & {
   onReconnect?(listener: () => void): () => void;
 };
+type PopupPush = Exclude<BackgroundToPopup, { type: 'reply' }>;
+export type PopupLink = BackgroundLink<PopupRequest, PopupPush>;
 
-type Action = PopupToBackground extends infer M ? (M extends PopupToBackground ? Omit<M, 'source'> : never) : never;
+export const createPopupLink = (channel: PopupChannel): PopupLink =>
+  createBackgroundLink(
+    channel,
+    (request, id) => ({ source: 'socket-scope-popup', id, ...request }) as PopupToBackground,
+  );
+
+type Action = PopupRequest;
 
 /** Popup state outside the UI: components render it, the store decides and talks to the background. */
 export interface PopupEnvironment {
@@ -61,7 +73,15 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
     state = { ...state, ...patch, revision: state.revision + 1 };
     for (const l of listeners) l();
   };
-  const post = (message: Action) => channel.post({ source: 'socket-scope-popup', ...message } as PopupToBackground);
+  const link = createPopupLink(channel);
+  /** Sends a request; its error, if any, is shown (a version mismatch for good: reload). */
+  const post = (message: Action) => {
+    void link.request(message).then((reply) => {
+      if (reply.ok) return;
+      if (reply.versionMismatch) set({ error: VERSION_MISMATCH_TEXT, backgroundLost: true });
+      else set({ error: reply.error });
+    });
+  };
   const logOf = (id: string) => {
     let log = logs.get(id);
     if (!log) {
@@ -99,7 +119,7 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
   let latestConnections: readonly ConnectionSummary[] = [];
   const showUpdates = throttle(() => set(applyConnections(latestConnections)), STREAM_RENDER_INTERVAL_MS);
 
-  channel.onMessage((message) => {
+  link.onPush((message) => {
     switch (message.type) {
       case 'popup-snapshot':
         logs.clear();
@@ -112,15 +132,12 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
         latestConnections = message.connections;
         showUpdates();
         break;
-      case 'popup-error':
-        set({ error: message.message });
-        break;
     }
   });
-  channel.onDisconnect(() => set({ backgroundLost: true }));
-  const hello = () => post({ type: 'hello' });
+  link.onLost(() => set({ backgroundLost: true }));
+  const hello = () => post({ type: 'hello', version: PROTOCOL_VERSION });
   // After a reconnect (Firefox suspended the background), resync: the snapshot replaces the logs.
-  channel.onReconnect?.(hello);
+  link.onReconnect(hello);
   hello();
 
   const selected = () => state.connections.find((c) => c.id === state.selectedId) ?? null;

@@ -5,7 +5,7 @@ import { startEchoServer, type EchoServer } from '../../server/echo-server.mjs';
 import { DIST_CHROME, TEST_PAGES } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
 import { BROWSERS } from './harness/session';
-import { HOOK_EVENT_LENGTHS, forEachHookEvent } from '../../src/protocol';
+import { FIELDS, forEachHookEvent } from '../../src/protocol';
 import { browserSuite } from './harness/suite';
 
 describe.each(BROWSERS)('hook injection in %s', (browserName) => {
@@ -79,7 +79,7 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
         null,
       );
       const events: unknown[][] = [];
-      forEachHookEvent(fields, (type, start) => events.push(fields.slice(start, start + HOOK_EVENT_LENGTHS[type])));
+      forEachHookEvent(fields, (type, start) => events.push(fields.slice(start, start + FIELDS[type].length)));
       return events.length >= 5 ? events : null;
     }, null)) as readonly (readonly unknown[])[];
     const socketId = seen[0]![1];

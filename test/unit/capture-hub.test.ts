@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createCaptureHub } from '../../src/background/capture-hub';
-import { createMemoryChannelPair, type Channel } from '../../src/core/channel';
+import { createPageCommandRouter } from '../../src/background/page-commands';
+import { servePanel } from '../../src/background/panel-port';
+import { createMemoryChannelPair } from '../../src/core/channel';
 import { DEFAULT_LIMITS } from '../../src/core/event-log';
-import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../../src/protocol';
+import type { BackgroundToPanel, PanelRequest, PanelToBackground, Reply, SocketEvent } from '../../src/protocol';
 
 type CaptureMessage = Extract<BackgroundToPanel, { events: unknown }>;
 type SaveStatusMessage = Extract<BackgroundToPanel, { type: 'save-status' }>;
-
-type PanelEnd = Channel<PanelToBackground, BackgroundToPanel>;
 
 const frame = (socketId: string, n: number): SocketEvent => ({
   type: 'frame',
@@ -27,16 +27,25 @@ const created = (socketId: string, n: number): SocketEvent => ({
 
 /** A panel connected to the hub: records what it receives, lets a test wait for a count. */
 function connectPanel(hub: ReturnType<typeof createCaptureHub>) {
-  const [panel, background] = createMemoryChannelPair<PanelToBackground, BackgroundToPanel>();
-  hub.addPanel(background);
+  const [end, background] = createMemoryChannelPair<PanelToBackground, BackgroundToPanel>();
+  servePanel(background, hub, createPageCommandRouter());
+  let nextId = 1;
+  /** Posts a request as a panel would, with its envelope (id, tab). */
+  const panel = {
+    post: (request: PanelRequest & { tabId: number }) =>
+      end.post({ source: 'socket-scope-panel', id: nextId++, ...request } as PanelToBackground),
+    close: () => end.close(),
+  };
   const received: CaptureMessage[] = [];
-  /** Every message in order, save statuses included (`received` has only the capture). */
+  /** Capture and save-status messages in order (`received` has only the capture). */
   const all: BackgroundToPanel[] = [];
+  const replies: Reply[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
-  panel.onMessage((m) => {
+  end.onMessage((m) => {
+    if (m.type === 'reply') return void replies.push(m);
+    if (m.type === 'rules') return;
     all.push(m);
     if (m.type === 'save-status') return;
-    if (m.type === 'command-error' || m.type === 'rules') throw new Error(`unexpected ${m.type}`);
     received.push(m);
     for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
   });
@@ -45,10 +54,10 @@ function connectPanel(hub: ReturnType<typeof createCaptureHub>) {
   /** Subscribes to a tab and waits for the (first chunk of its) snapshot. */
   const subscribe = (tabId: number) => {
     const count = received.length + 1;
-    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId });
+    panel.post({ type: 'subscribe', tabId });
     return waitForMessages(count);
   };
-  return { panel: panel as PanelEnd, received, all, waitForMessages, subscribe };
+  return { panel, received, all, replies, waitForMessages, subscribe };
 }
 
 /** Lets every queued microtask (in-memory deliveries) run; not a timed sleep. */
@@ -102,7 +111,7 @@ describe('capture hub', () => {
     const events = Array.from({ length: 12_345 }, (_, i) => frame('s', i));
     hub.record(7, events);
     const { panel, received, waitForMessages } = connectPanel(hub);
-    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
+    panel.post({ type: 'subscribe', tabId: 7 });
     await waitForMessages(3);
     await settle();
     expect(received.map((m) => [m.type, m.events.length, m.dropped])).toEqual([
@@ -116,8 +125,8 @@ describe('capture hub', () => {
   it('re-subscribing to another tab moves the panel', async () => {
     const hub = createCaptureHub();
     const { panel, received, waitForMessages } = connectPanel(hub);
-    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 });
-    panel.post({ source: 'socket-scope-panel', type: 'subscribe', tabId: 8 });
+    panel.post({ type: 'subscribe', tabId: 7 });
+    panel.post({ type: 'subscribe', tabId: 8 });
     await waitForMessages(2);
     hub.record(7, [frame('a', 1)]);
     hub.record(8, [frame('z', 1)]);
@@ -158,11 +167,13 @@ describe('capture hub', () => {
     await second.subscribe(7);
     expect(hub.logOf(7)!.dropped).toBe(1);
 
-    // A clear naming another tab than the one watched is ignored.
-    first.panel.post({ source: 'socket-scope-panel', type: 'clear', tabId: 8 });
-    first.panel.post({ source: 'socket-scope-panel', type: 'clear', tabId: 7 });
+    // A clear naming another tab than the one watched is refused.
+    first.panel.post({ type: 'clear', tabId: 8 });
+    first.panel.post({ type: 'clear', tabId: 7 });
     await first.waitForMessages(2);
     await second.waitForMessages(2);
+    await settle();
+    expect(first.replies.slice(-2).map((r) => r.ok)).toEqual([false, true]);
     for (const { received } of [first, second]) {
       expect(received[1]).toEqual({
         source: 'socket-scope-background',

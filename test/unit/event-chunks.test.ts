@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryChannelPair } from '../../src/core/channel';
-import { chunkEvents, chunkHookBatch, type HookChunk } from '../../src/core/event-chunks';
+import { chunkEvents } from '../../src/core/event-chunks';
 import { createPopupHub } from '../../src/background/popup-hub';
 import type { ConnectionManager } from '../../src/background/connection-manager';
 import {
   LIMITS,
+  PROTOCOL_VERSION,
+  chunkHookBatch,
   isBackgroundToPopup,
+  type HookChunk,
   type BackgroundToPopup,
   type HookBatch,
   type PopupToBackground,
@@ -104,7 +107,7 @@ describe('popup snapshot', () => {
     const received: unknown[] = [];
     popup.onMessage((m) => received.push(m));
     hub.addPopup(background);
-    popup.post({ source: 'socket-scope-popup', type: 'hello' });
+    popup.post({ source: 'socket-scope-popup', type: 'hello', id: 1, version: PROTOCOL_VERSION });
     await new Promise((r) => setTimeout(r, 0));
     expect(received.every(isBackgroundToPopup)).toBe(true);
     const messages = received as BackgroundToPopup[];
@@ -114,7 +117,8 @@ describe('popup snapshot', () => {
       'popup-update',
       'popup-update',
       'popup-update',
+      'reply',
     ]);
-    expect(messages.flatMap((m) => (m.type === 'popup-error' ? [] : m.events))).toEqual(events);
+    expect(messages.flatMap((m) => (m.type === 'reply' ? [] : m.events))).toEqual(events);
   });
 });

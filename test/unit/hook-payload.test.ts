@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSocketEvent } from '../../src/core/relay-events';
+import { toSocketEvent } from '../../src/background/hook-events';
 import { rulesForSockets, toHookCommand, toPageData } from '../../src/page/hook-payload';
 import type { FrameRule } from '../../src/protocol';
 

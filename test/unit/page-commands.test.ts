@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPageCommandRouter, type RelayChannel } from '../../src/background/page-commands';
 import { createMemoryChannelPair } from '../../src/core/channel';
-import type { BackgroundToRelay, FrameRule, RelayToBackground, SocketEvent } from '../../src/protocol';
+import type { BackgroundToRelay, FrameRule, RelayCapture, SocketEvent } from '../../src/protocol';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const created = (socketId: string): SocketEvent => ({
@@ -22,10 +22,10 @@ const rule: FrameRule = {
 };
 
 function relay() {
-  const [background, page] = createMemoryChannelPair<BackgroundToRelay, RelayToBackground>();
+  const [background, page] = createMemoryChannelPair<BackgroundToRelay, RelayCapture>();
   const received: BackgroundToRelay[] = [];
   page.onMessage((m) => received.push(m));
-  return { channel: background as RelayChannel, page, received };
+  return { channel: background satisfies RelayChannel, page, received };
 }
 
 describe('page command router', () => {

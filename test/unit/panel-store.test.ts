@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryChannelPair } from '../../src/core/channel';
-import { applyToSockets, createPanelStore, type SocketSummary } from '../../src/panel/panel-store';
-import type { BackgroundToPanel, PanelToBackground, SocketEvent } from '../../src/protocol';
+import { applyToSockets, createPanelLink, createPanelStore, type SocketSummary } from '../../src/panel/panel-store';
+import { PROTOCOL_VERSION, type BackgroundToPanel, type PanelToBackground, type SocketEvent } from '../../src/protocol';
 import { EMPTY_FILTER } from '../../src/panel/frame-filter';
 
 const created = (id: string, t: number): SocketEvent => ({
@@ -84,8 +84,15 @@ describe('applyToSockets', () => {
 function setup(tabId: number) {
   const [panelEnd, background] = createMemoryChannelPair<PanelToBackground, BackgroundToPanel>();
   const received: PanelToBackground[] = [];
-  const subscribed = new Promise<void>((resolve) => background.onMessage((m) => (received.push(m), resolve())));
-  const store = createPanelStore(panelEnd, tabId);
+  // The background answers every request ok; the panel subscribes once its hello is answered.
+  const subscribed = new Promise<void>((resolve) =>
+    background.onMessage((m) => {
+      received.push(m);
+      background.post({ source: 'socket-scope-background', type: 'reply', id: m.id, ok: true });
+      if (m.type === 'subscribe') resolve();
+    }),
+  );
+  const store = createPanelStore(createPanelLink(panelEnd, tabId), tabId);
   const send = (message: Omit<Extract<BackgroundToPanel, { events: unknown }>, 'source'>) =>
     new Promise<void>((resolve) => {
       const off = store.subscribe(() => (off(), resolve()));
@@ -98,7 +105,10 @@ describe('panel store', () => {
   it('subscribes to its tab first', async () => {
     const { received, subscribed } = setup(7);
     await subscribed;
-    expect(received).toEqual([{ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 }]);
+    expect(received).toEqual([
+      { source: 'socket-scope-panel', id: 1, tabId: 7, type: 'hello', version: PROTOCOL_VERSION },
+      { source: 'socket-scope-panel', id: 2, tabId: 7, type: 'subscribe' },
+    ]);
   });
 
   it('fills from a snapshot, appends updates, and folds sockets', async () => {
@@ -154,12 +164,7 @@ describe('panel store', () => {
   it('ignores messages meant for the act store', async () => {
     const { store, send, background } = setup(7);
     await send({ type: 'capture-snapshot', tabId: 7, events: [created('a', 1)], dropped: 0 });
-    background.post({
-      source: 'socket-scope-background',
-      type: 'command-error',
-      tabId: 7,
-      message: 'gone',
-    } as BackgroundToPanel);
+    background.post({ source: 'socket-scope-background', type: 'rules', tabId: 7, rules: [] });
     await send({ type: 'capture-update', tabId: 7, events: [frame('a', 2, 'in')], dropped: 0 });
     expect(store.getState().events.map((e) => e.type)).toEqual(['created', 'frame']);
   });
@@ -262,7 +267,7 @@ describe('panel store', () => {
     store.selectEvent(1);
     store.clear();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(received.at(-1)).toEqual({ source: 'socket-scope-panel', type: 'clear', tabId: 7 });
+    expect(received.at(-1)).toEqual({ source: 'socket-scope-panel', id: 3, type: 'clear', tabId: 7 });
     await send({ type: 'capture-snapshot', tabId: 7, events: [], dropped: 0 });
     expect(store.getState()).toMatchObject({ events: [], shown: [], dropped: 0, selectedEvent: null });
     expect(store.getState().sockets.size).toBe(0);

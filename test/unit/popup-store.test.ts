@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryChannelPair } from '../../src/core/channel';
 import { createPopupStore } from '../../src/popup/popup-store';
-import type { BackgroundToPopup, ConnectionSummary, PopupToBackground, SocketEvent } from '../../src/protocol';
+import {
+  PROTOCOL_VERSION,
+  type BackgroundToPopup,
+  type ConnectionSummary,
+  type PopupToBackground,
+  type SocketEvent,
+} from '../../src/protocol';
+
+/** A request as the test compares it: without its id (ids are the requester's business). */
+const withoutId = ({ id: _id, ...request }: PopupToBackground) => request;
 
 const BG = { source: 'socket-scope-background' } as const;
 const summary = (id: string, state: ConnectionSummary['state'] = 'open'): ConnectionSummary => ({
@@ -50,7 +59,7 @@ function setup() {
   const sent = async () => {
     const marker = new Promise<void>((resolve) => queueMicrotask(resolve));
     await marker;
-    return received;
+    return received.map(withoutId);
   };
   return { store, background, reply, sent };
 }
@@ -58,7 +67,7 @@ function setup() {
 describe('popup store', () => {
   it('says hello first, and fills logs from snapshot then update', async () => {
     const { store, reply, sent } = setup();
-    expect(await sent()).toEqual([{ source: 'socket-scope-popup', type: 'hello' }]);
+    expect(await sent()).toEqual([{ source: 'socket-scope-popup', type: 'hello', version: PROTOCOL_VERSION }]);
     expect(store.getState().backgroundLost).toBe(false);
 
     await reply({
@@ -87,9 +96,9 @@ describe('popup store', () => {
     expect(times(store.getState().logs.get('c1'))).toEqual([9]);
   });
 
-  it('shows popup-error and notices when the background goes away', async () => {
+  it("shows a request's error reply and notices when the background goes away", async () => {
     const { store, reply, background } = setup();
-    await reply({ ...BG, type: 'popup-error', message: 'No such connection' });
+    await reply({ ...BG, type: 'reply', id: 1, ok: false, error: 'No such connection' });
     expect(store.getState().error).toBe('No such connection');
     const disconnected = new Promise<void>((resolve) => store.subscribe(resolve));
     background.close();
@@ -172,7 +181,7 @@ describe('popup store: workbench', () => {
     store.connect('ws://127.0.0.1:9/headers', '', false, 'Authorization: Bearer t');
     await new Promise((r) => setTimeout(r, 0));
     expect(asked).toEqual(['http://127.0.0.1/*']);
-    expect(received.at(-1)).toEqual({
+    expect(withoutId(received.at(-1)!)).toEqual({
       source: 'socket-scope-popup',
       type: 'connect',
       url: 'ws://127.0.0.1:9/headers',

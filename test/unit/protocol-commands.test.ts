@@ -54,11 +54,15 @@ describe('protocol guards for page commands and rules', () => {
 
   it('routes commands only in the right envelopes', () => {
     const command = { type: 'simulate-error', socketId: 's' };
-    expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'page-command', tabId: 3, command })).toBe(true);
-    expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'page-command', tabId: '3', command })).toBe(
+    expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'page-command', id: 1, tabId: 3, command })).toBe(
+      true,
+    );
+    expect(
+      isPanelToBackground({ source: 'socket-scope-panel', type: 'page-command', id: 1, tabId: '3', command }),
+    ).toBe(false);
+    expect(isPanelToBackground({ source: 'socket-scope-relay', type: 'page-command', id: 1, tabId: 3, command })).toBe(
       false,
     );
-    expect(isPanelToBackground({ source: 'socket-scope-relay', type: 'page-command', tabId: 3, command })).toBe(false);
     expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'page-command', command })).toBe(true);
     expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'page-command', command: {} })).toBe(false);
     expect(isBackgroundToRelay({ source: 'socket-scope-background', type: 'saved', seq: 41 })).toBe(true);

@@ -8,7 +8,8 @@ import {
   isBackgroundToPopup,
   isPanelToBackground,
   isPopupToBackground,
-  isRelayToBackground,
+  readRelayMessage,
+  PROTOCOL_VERSION,
   isSocketEvent,
   isWirePayload,
   type ConnectionSummary,
@@ -127,7 +128,8 @@ describe('isSocketEvent', () => {
   });
 });
 
-describe('isRelayToBackground', () => {
+describe('readRelayMessage', () => {
+  const isRelayToBackground = (m: unknown) => readRelayMessage(m) !== null;
   const bytes = new Uint8Array([0, 1, 255]).buffer;
   const tuples: RelayEvent[] = [
     ['created', 's1', 1.5, 'ws://x/', ['a'], 'https://p/', '    at f (https://p/app.js:1:1)'],
@@ -149,6 +151,7 @@ describe('isRelayToBackground', () => {
       true,
     );
     expect(isRelayToBackground({ ...valid, seq: Number.MAX_SAFE_INTEGER })).toBe(true);
+    expect(readRelayMessage(valid)).toEqual({ seq: 0, events: tuples });
   });
   it('rejects wrong source/type, bad tuples, too many events and non-objects', () => {
     const longStack = 'x'.repeat(LIMITS.maxStackLength + 1);
@@ -188,10 +191,10 @@ describe('isRelayToBackground', () => {
 });
 
 describe('isPopupToBackground', () => {
-  const src = { source: 'socket-scope-popup' } as const;
+  const src = { source: 'socket-scope-popup', id: 1 } as const;
   const plan = { mode: 'json', message: '{"n":{{counter}}}', variables: 'a=1', intervalMs: 1000, times: 10 };
   const valid = [
-    { ...src, type: 'hello' },
+    { ...src, type: 'hello', version: PROTOCOL_VERSION },
     { ...src, type: 'connect', url: 'ws://x/', protocols: ['a', 'b'] },
     { ...src, type: 'send', connectionId: 'c1', payload: { kind: 'text', text: 'hi' } },
     { ...src, type: 'disconnect', connectionId: 'c1', code: 1000, reason: '' },
@@ -213,13 +216,16 @@ describe('isPopupToBackground', () => {
     expect(isPopupToBackground({ ...valid[7], plan: { ...plan, variables: null, times: null } })).toBe(true);
   });
   it('rejects missing fields, wrong types, wrong source and oversized urls', () => {
-    for (const m of valid.slice(1)) {
+    for (const m of valid) {
       for (const key of Object.keys(m))
         expect(isPopupToBackground(without(m, key)), `${m.type} without ${key}`).toBe(false);
     }
     for (const m of [
       ...nonObjects,
       { ...valid[0], source: 'socket-scope-panel' },
+      { ...valid[0], version: '2' },
+      { ...valid[2], id: -1 },
+      { ...valid[2], id: 1.5 },
       { ...src, type: 'nope' },
       { ...valid[1], protocols: [1] },
       { ...valid[1], url: 'ws://x/' + 'a'.repeat(LIMITS.maxUrlLength) },
@@ -252,29 +258,59 @@ describe('isPopupToBackground', () => {
 });
 
 describe('isPanelToBackground', () => {
-  it('accepts subscribe with an integer tab id only', () => {
-    expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'subscribe', tabId: 7 })).toBe(true);
+  const src = { source: 'socket-scope-panel', id: 3, tabId: 7 } as const;
+  const valid = [
+    { ...src, type: 'hello', version: PROTOCOL_VERSION },
+    { ...src, type: 'subscribe' },
+    { ...src, type: 'clear' },
+    { ...src, type: 'page-command', command: { type: 'simulate-error', socketId: 's1' } },
+  ];
+  it('accepts each request, with an id and an integer tab id', () => {
+    for (const m of valid) expect(isPanelToBackground(m), m.type).toBe(true);
+  });
+  it('rejects missing fields, wrong ids, tab ids and sources', () => {
+    for (const m of valid) {
+      for (const key of Object.keys(m))
+        expect(isPanelToBackground(without(m, key)), `${m.type} without ${key}`).toBe(false);
+    }
     for (const m of [
       ...nonObjects,
-      { source: 'socket-scope-panel', type: 'subscribe' },
-      { source: 'socket-scope-panel', type: 'subscribe', tabId: '7' },
-      { source: 'socket-scope-panel', type: 'subscribe', tabId: 7.5 },
-      { source: 'socket-scope-popup', type: 'subscribe', tabId: 7 },
-      { source: 'socket-scope-panel', type: 'hello', tabId: 7 },
+      { ...valid[1], tabId: '7' },
+      { ...valid[1], tabId: 7.5 },
+      { ...valid[1], id: '1' },
+      { ...valid[1], source: 'socket-scope-popup' },
+      { ...valid[0], version: null },
+      { ...valid[3], command: { type: 'simulate-close', socketId: 's1', code: 999, reason: '' } },
+      { ...src, type: 'unsubscribe' },
     ]) {
-      expect(isPanelToBackground(m)).toBe(false);
+      expect(isPanelToBackground(m), label(m)).toBe(false);
     }
   });
+});
 
-  it('accepts clear with an integer tab id only', () => {
-    expect(isPanelToBackground({ source: 'socket-scope-panel', type: 'clear', tabId: 7 })).toBe(true);
+describe('replies', () => {
+  const src = { source: 'socket-scope-background', type: 'reply', id: 4 } as const;
+  it('are accepted by both UIs: ok, or an error with its text', () => {
     for (const m of [
-      { source: 'socket-scope-panel', type: 'clear' },
-      { source: 'socket-scope-panel', type: 'clear', tabId: '7' },
-      { source: 'socket-scope-panel', type: 'clear', tabId: 1.5 },
-      { source: 'socket-scope-popup', type: 'clear', tabId: 7 },
+      { ...src, ok: true },
+      { ...src, ok: false, error: 'No such connection' },
+      { ...src, ok: false, error: 'Reload', versionMismatch: true },
     ]) {
-      expect(isPanelToBackground(m)).toBe(false);
+      expect(isBackgroundToPopup(m), label(m)).toBe(true);
+      expect(isBackgroundToPanel(m), label(m)).toBe(true);
+    }
+  });
+  it('are refused without an id, or with an error that is not text', () => {
+    for (const m of [
+      { ...src, ok: 'yes' },
+      { ...src, ok: false },
+      { ...src, ok: false, error: 1 },
+      { ...src, ok: false, error: 'x'.repeat(3_000) },
+      { ...src, id: -1, ok: true },
+      { ...src, ok: false, error: 'x', versionMismatch: 'yes' },
+    ]) {
+      expect(isBackgroundToPopup(m), label(m)).toBe(false);
+      expect(isBackgroundToPanel(m), label(m)).toBe(false);
     }
   });
 });
@@ -282,10 +318,9 @@ describe('isPanelToBackground', () => {
 describe('isBackgroundToPopup', () => {
   const src = { source: 'socket-scope-background' } as const;
   const snapshot = { ...src, type: 'popup-snapshot', connections: [summary], events: allEvents };
-  it('accepts snapshot, update and error', () => {
+  it('accepts snapshot and update', () => {
     expect(isBackgroundToPopup(snapshot)).toBe(true);
     expect(isBackgroundToPopup({ ...snapshot, type: 'popup-update', connections: [], events: [] })).toBe(true);
-    expect(isBackgroundToPopup({ ...src, type: 'popup-error', message: 'no' })).toBe(true);
     const repeating = { ...summary, repeat: { intervalMs: 1000, times: null, sent: 3 } };
     expect(isBackgroundToPopup({ ...snapshot, connections: [repeating] })).toBe(true);
   });
@@ -307,8 +342,7 @@ describe('isBackgroundToPopup', () => {
       { ...snapshot, connections: [{ ...summary, repeat: { intervalMs: 1000, times: null } }] },
       { ...snapshot, events: [{ ...frame, direction: 'up' }] },
       { ...snapshot, events: Array(LIMITS.maxEventsPerMessage + 1).fill(open) },
-      { ...src, type: 'popup-error' },
-      { ...src, type: 'popup-error', message: 1 },
+      { ...src, type: 'popup-error', message: 'no' },
     ]) {
       expect(isBackgroundToPopup(m), label(m)).toBe(false);
     }

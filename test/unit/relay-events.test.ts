@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createInOrder } from '../../src/core/in-order';
-import { readBlobs, toRelayBatch, toSocketEvent, toSocketEvents, type BytesEvent } from '../../src/core/relay-events';
-import { BLOB_FROM_BYTES, isRelayEvent, relayEventsOf, type HookEvent } from '../../src/protocol';
+import { readBlobs, toSocketEvent, toSocketEvents, type BytesEvent } from '../../src/background/hook-events';
+import { readyBatch } from '../../src/page/relay-batch';
+import { BLOB_FROM_BYTES, isRelayEvent, parseHookBatch, type HookEvent } from '../../src/protocol';
 
 describe('capture transport: relay tuples to socket events', () => {
   it('forwards a batch with creation stacks cut to the page frames, and the background turns it into socket events', async () => {
@@ -26,7 +27,7 @@ describe('capture transport: relay tuples to socket events', () => {
       'bye',
       false,
     ];
-    expect(toRelayBatch(batch)).toBe(true);
+    expect(readyBatch(batch)).toBe(true);
     expect(batch.slice(0, 7)).toEqual([
       'created',
       's.0',
@@ -36,7 +37,7 @@ describe('capture transport: relay tuples to socket events', () => {
       'http://h/',
       '    at connect (http://h/app.js:10:5)',
     ]);
-    const read = await readBlobs(relayEventsOf(batch)!);
+    const read = await readBlobs(parseHookBatch(batch)!);
     expect(toSocketEvents(read)).toEqual([
       {
         type: 'created',
@@ -56,7 +57,7 @@ describe('capture transport: relay tuples to socket events', () => {
     const stack =
       'Ve@<anonymous code>:1:1265\nle@<anonymous code>:1:2667\nconstruct@<anonymous code>:1:3186\nconnect@http://h/app.js:10:5\n@<anonymous code>:2:1';
     const batch = ['created', 's.0', 1.5, 'ws://h/', [], 'http://h/', stack];
-    expect(toRelayBatch(batch)).toBe(true);
+    expect(readyBatch(batch)).toBe(true);
     expect(batch[6]).toBe('connect@http://h/app.js:10:5\n@<anonymous code>:2:1');
   });
 
@@ -64,10 +65,10 @@ describe('capture transport: relay tuples to socket events', () => {
     const text: HookEvent = ['frame', 's.0', 5, 'out', 'hi', undefined];
     const binary: HookEvent = ['frame', 's.0', 6, 'in', new Uint8Array(BLOB_FROM_BYTES - 1).buffer, undefined];
     const batch = [...text, ...binary];
-    expect(toRelayBatch(batch)).toBe(true);
+    expect(readyBatch(batch)).toBe(true);
     expect(batch).toEqual([...text, ...binary]);
     expect(batch[10]).toBe(binary[4]);
-    const read = readBlobs(relayEventsOf(batch)!);
+    const read = readBlobs(parseHookBatch(batch)!);
     expect(read).not.toBeInstanceOf(Promise);
     expect(toSocketEvent((read as BytesEvent[])[0]!)).toEqual({
       type: 'frame',
@@ -115,17 +116,16 @@ describe('capture transport: relay tuples to socket events', () => {
       ['close', 's.0', 6, 1000, '', true],
     ];
     const batch = events.flat(1);
-    expect(relayEventsOf(batch)).toEqual(events);
-    expect(relayEventsOf(batch)).toBe(relayEventsOf(batch)); // the guard's split, not a second one
-    expect(relayEventsOf([])).toEqual([]);
+    expect(parseHookBatch(batch)).toEqual(events);
+    expect(parseHookBatch([])).toEqual([]);
     for (const bad of [
       ['frame', 's.0', 3, 'in', 'hi'], // one field short
       ['toString', 1, 2], // not an event type, even an inherited name
       [['frame', 's.0', 3, 'in', 'hi', undefined]], // an array per event: not a batch
       ['frame', 's.0', 3, 'sideways', 'hi', undefined], // splits, but the event is not valid
     ]) {
-      expect(relayEventsOf(bad), JSON.stringify(bad)).toBeNull();
-      expect(toRelayBatch(bad as unknown[])).toBe(bad[3] === 'sideways');
+      expect(parseHookBatch(bad), JSON.stringify(bad)).toBeNull();
+      expect(readyBatch(bad as unknown[])).toBe(bad[3] === 'sideways');
     }
   });
 
@@ -133,7 +133,7 @@ describe('capture transport: relay tuples to socket events', () => {
     const deep =
       'Error\n' + Array.from({ length: 5_000 }, (_, i) => `    at f${i} (http://h/app.js:${i}:1)`).join('\n');
     const batch = ['created', 's.0', 1, 'ws://h/', [], 'http://h/', deep];
-    expect(toRelayBatch(batch)).toBe(true);
+    expect(readyBatch(batch)).toBe(true);
     expect(isRelayEvent(batch)).toBe(true);
     expect((batch[6] as string).split('\n')).toHaveLength(30);
   });
