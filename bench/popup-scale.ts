@@ -45,7 +45,7 @@ export async function measurePopupAtScale(
       await popup.click('checkbox', 'Regex');
       await popup.fill('textbox', 'Filter', 'burst \\d*97$');
       // The filter really ran over the whole log: the newest match shows, the newest entry does not.
-      const filtered = await popup.waitForText('log', 'Message log', new RegExp(`burst ${count - 3}$`), 120_000);
+      const filtered = await popup.waitForText('grid', 'Frames', new RegExp(`burst ${count - 3}$`), 120_000);
       if (filtered.includes(`burst ${count - 1}`)) throw new Error('the regex filter did not apply');
       await pageIdle(popup, 500);
       await popup.fill('textbox', 'Filter', '');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes test/unit/decoders/fixtures/*.json: WebSocket frames produced by the real client (and,
+ * Writes test/unit/core/decoders/fixtures/*.json: WebSocket frames produced by the real client (and,
  * where npm has one, server) libraries of each protocol, so the decoder tests check our decoders
  * against what those libraries really put on the wire, without needing them at test time.
  *
@@ -23,7 +23,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'test/unit/decoders/fixtures');
+const outDir = join(root, 'test/unit/core/decoders/fixtures');
 
 // ------------------------------------------------------------------------------------------------
 // Fixture plumbing

@@ -1,4 +1,4 @@
-import type { SocketEvent } from '../protocol';
+import type { EventStore } from '../inspector/model/event-store';
 import { ActPane } from './act-pane';
 import type { ActStore } from './act-store';
 import { RulesPane } from './rules-pane';
@@ -10,16 +10,18 @@ export function ActPanel({
   socketId,
   socketOpen,
   events,
+  revision,
 }: {
   store: ActStore;
   socketId: string | null;
   socketOpen: boolean;
-  events: readonly SocketEvent[];
+  events: EventStore;
+  revision: number;
 }) {
   return (
     <div id="act-panel" class="act-panel">
       <ActPane store={store} socketId={socketId} socketOpen={socketOpen} />
-      <RulesPane store={store} events={events} />
+      <RulesPane store={store} events={events} revision={revision} />
       <SettingsPane />
     </div>
   );

@@ -1,6 +1,5 @@
 import { checkCloseRequest } from '../core/close-codes';
-import { buildPayload, type ComposerMode } from '../core/composer';
-import type { FrameRule, PageCommand } from '../protocol';
+import type { FrameRule, PageCommand, WirePayload } from '../protocol';
 import type { PanelLink } from './panel-store';
 
 export interface ActState {
@@ -41,11 +40,11 @@ export function createActStore(link: PanelLink, tabId: number) {
       return () => listeners.delete(listener);
     },
     /** `send` goes to the server; `fake-incoming` is dispatched to the page as if received. */
-    deliver(type: 'send' | 'fake-incoming', socketId: string, mode: ComposerMode, input: string) {
-      const payload = buildPayload(mode, input);
-      if (!payload.ok) return set({ error: payload.error });
-      run({ type, socketId, payload: payload.value });
+    deliver(type: 'send' | 'fake-incoming', socketId: string, payload: WirePayload): boolean {
+      run({ type, socketId, payload });
+      return true;
     },
+    showError: (error: string | null) => set({ error }),
     simulateClose(socketId: string, code: number, reason: string) {
       // Simulated closes may use any code a server could send, not only what close() allows.
       const problem =

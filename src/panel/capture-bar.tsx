@@ -1,43 +1,46 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { downloadText, exportFileName } from './file-io';
+import { errorText } from '../core/errors';
+import type { InspectorState } from '../inspector/model/inspector-store';
+import { downloadText, exportFileName, sessionFiles } from '../inspector/view/download';
 import type { PanelState, PanelStore } from './panel-store';
-import { exportHarFile, exportJsonFile, importSessionFile } from './session-file';
 
 interface CaptureBarProps {
   readonly store: PanelStore;
-  readonly state: PanelState;
+  readonly panel: PanelState;
+  readonly inspector: InspectorState;
   readonly socketsOpen: boolean;
   readonly onToggleSockets: () => void;
   readonly statsOpen: boolean;
   readonly onToggleStats: () => void;
-  /** Room for the "act on the page's sockets" controls (send, fake, rules), built separately. */
-  readonly actions?: ComponentChildren;
+  readonly showDelta: boolean;
+  readonly onToggleDelta: () => void;
+  /** Whether the Act drawer is open; null when the panel cannot act (no page to act on). */
+  readonly actOpen: boolean | null;
+  readonly onToggleAct: () => void;
 }
 
-/** Pause, clear, stats, export and import, the status line with counts and drops, and whether the capture is saved. */
-export function CaptureBar({
-  store,
-  state,
-  socketsOpen,
-  onToggleSockets,
-  statsOpen,
-  onToggleStats,
-  actions,
-}: CaptureBarProps) {
+/**
+ * The panel's toolbar: sockets, pause, clear, stats, Δ column, export and import, Act; the
+ * status line with counts and drops; whether the capture is saved.
+ */
+export function CaptureBar(props: CaptureBarProps) {
+  const { store, panel, inspector: state } = props;
   const [fileMessage, setFileMessage] = useState('');
-  const live = state.importedFrom === null;
-  const exportAs = (ext: 'har' | 'json') => {
-    const body = ext === 'har' ? exportHarFile(state.events) : exportJsonFile(state.events);
+  const live = panel.importedFrom === null;
+  const view = panel.view;
+  const exportAs = async (ext: 'har' | 'json') => {
+    const events = state.events.all();
+    const files = await sessionFiles();
+    const body = ext === 'har' ? files.exportHarFile(events) : files.exportJsonFile(events);
     downloadText(exportFileName(ext), JSON.stringify(body), 'application/json');
-    setFileMessage(`Exported ${state.events.length.toLocaleString()} events as ${ext.toUpperCase()}`);
+    setFileMessage(`Exported ${events.length.toLocaleString()} events as ${ext.toUpperCase()}`);
   };
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = ''; // choosing the same file again must fire change again
     if (!file) return;
     try {
-      const session = importSessionFile(await file.text());
+      const session = (await sessionFiles()).importSessionFile(await file.text());
       store.showImported(file.name, session.events);
       setFileMessage(
         [`Imported ${session.events.length.toLocaleString()} events from ${file.name}`, ...session.warnings].join(
@@ -45,38 +48,47 @@ export function CaptureBar({
         ),
       );
     } catch (error) {
-      setFileMessage(`Could not import ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+      setFileMessage(`Could not import ${file.name}: ${errorText(error)}`);
     }
   };
-  const hidden = state.paused ? state.events.length - state.pausedAt : 0;
+  const total = state.events.end - state.events.head;
+  const hidden = state.paused ? state.events.end - state.pausedAt : 0;
   const shownText =
     state.filterActive || state.selectedSocket !== null
-      ? `${state.shown.length.toLocaleString()} of ${state.events.length.toLocaleString()} events`
-      : `${state.shown.length.toLocaleString()} events`;
+      ? `${state.rows.count.toLocaleString()} of ${total.toLocaleString()} events`
+      : `${state.rows.count.toLocaleString()} events`;
   return (
     <div class="capture-bar">
       <div class="actions" role="toolbar" aria-label="Capture">
-        <button class="secondary" aria-expanded={socketsOpen} aria-controls="socket-pane" onClick={onToggleSockets}>
+        <button
+          class="secondary"
+          aria-expanded={props.socketsOpen}
+          aria-controls="socket-pane"
+          onClick={props.onToggleSockets}
+        >
           Sockets
         </button>
         <button
           class="secondary"
           aria-pressed={state.paused}
           disabled={!live}
-          onClick={() => store.setPaused(!state.paused)}
+          onClick={() => view.setPaused(!state.paused)}
         >
           {state.paused ? 'Resume' : 'Pause'}
         </button>
         <button class="secondary" disabled={!live} onClick={() => store.clear()}>
           Clear
         </button>
-        <button class="secondary" aria-expanded={statsOpen} onClick={onToggleStats}>
+        <button class="secondary" aria-expanded={props.statsOpen} onClick={props.onToggleStats}>
           Stats
         </button>
-        <button class="secondary" onClick={() => exportAs('har')}>
+        <button class="secondary" aria-pressed={props.showDelta} onClick={props.onToggleDelta}>
+          Δ column
+        </button>
+        <button class="secondary" onClick={() => void exportAs('har')}>
           Export HAR
         </button>
-        <button class="secondary" onClick={() => exportAs('json')}>
+        <button class="secondary" onClick={() => void exportAs('json')}>
           Export JSON
         </button>
         <label class="file-button">
@@ -88,22 +100,26 @@ export function CaptureBar({
             onChange={(e) => void importFile(e.currentTarget)}
           />
         </label>
-        {actions}
+        {props.actOpen !== null && (
+          <button class="secondary" aria-expanded={props.actOpen} aria-controls="act-panel" onClick={props.onToggleAct}>
+            Act
+          </button>
+        )}
       </div>
-      {state.linkProblem && (
+      {panel.linkProblem && (
         <p class="error" role="alert">
-          {state.linkProblem}
+          {panel.linkProblem}
         </p>
       )}
-      {state.saveProblem && (
+      {panel.saveProblem && (
         // An alert: the user may be about to lose the capture (quota full), not a passing status.
         <p class="error save-problem" role="alert">
-          {state.saveProblem.message}
+          {panel.saveProblem.message}
         </p>
       )}
       {!live && (
         <p class="imported" role="note">
-          {`Viewing ${state.importedFrom} (saved session, offline). `}
+          {`Viewing ${panel.importedFrom} (saved session, offline). `}
           <button class="secondary" onClick={() => store.showLive()}>
             Back to live capture
           </button>
@@ -113,8 +129,8 @@ export function CaptureBar({
         <span>{shownText}</span>
         {hidden > 0 && <span class="paused">{`Paused: ${hidden.toLocaleString()} new events not shown`}</span>}
         {state.paused && hidden === 0 && <span class="paused">Paused</span>}
-        {state.dropped > 0 && (
-          <span class="dropped">{`${state.dropped.toLocaleString()} frames dropped (capture limit reached)`}</span>
+        {live && panel.dropped > 0 && (
+          <span class="dropped">{`${panel.dropped.toLocaleString()} frames dropped (capture limit reached)`}</span>
         )}
         {fileMessage && <span>{fileMessage}</span>}
       </div>

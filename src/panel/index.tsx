@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import { createReconnectingChannel } from '../core/reconnecting-channel';
+import { SETTINGS_KEY, sanitizeSettings } from '../core/settings';
 import { browser } from '../extension/browser';
 import { accept, createPortChannel } from '../extension/port-channel';
 import { PORT_NAMES, isBackgroundToPanel, type BackgroundToPanel, type PanelToBackground } from '../protocol';
 import { PanelApp } from './panel-app';
 import { createActStore } from './act-store';
+import { followDevtoolsTheme } from './devtools-theme';
 import { createPanelLink, createPanelStore } from './panel-store';
 
 /**
@@ -18,6 +20,10 @@ function inspectedTabId(): number | null {
   return Number.isInteger(fromUrl) && fromUrl >= 0 ? fromUrl : null;
 }
 
+/** Lifecycle events kept beyond the frame limit, as the background's log does (core/event-log.ts). */
+const LIFECYCLE_ROOM = 20_000;
+
+followDevtoolsTheme();
 const root = document.getElementById('app')!;
 const tabId = inspectedTabId();
 if (tabId === null) {
@@ -35,5 +41,14 @@ if (tabId === null) {
   const link = createPanelLink(channel, tabId);
   const store = createPanelStore(link, tabId);
   const act = createActStore(link, tabId);
+  // The panel holds no more of the capture than the background does (Act → Capture settings).
+  const applySettings = (value: unknown) => {
+    const maxFrames = sanitizeSettings(value).captureMaxFrames;
+    store.setBounds({ maxFrames, maxEvents: maxFrames + LIFECYCLE_ROOM });
+  };
+  void browser.storage.local.get(SETTINGS_KEY).then((stored) => applySettings(stored[SETTINGS_KEY]));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
+  });
   render(<PanelApp store={store} act={act} />, root);
 }

@@ -1,91 +1,109 @@
-import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import { useDecoders } from '../ui/use-decoders';
-import { useStore } from '../ui/use-store';
+import { useEffect, useState } from 'preact/hooks';
+import type { InspectorStore } from '../inspector/model/inspector-store';
+import { DATA, DELTA, DIRECTION, SINCE_OPEN, SIZE, TIME, TYPE, type Column } from '../inspector/view/columns';
+import { InspectorView } from '../inspector/view/inspector-view';
+import { SplitPane } from '../inspector/view/split-pane';
+import { StatsView } from '../inspector/view/stats-view';
+import { useDecoders } from '../inspector/view/use-decoders';
+import { useStore } from '../inspector/view/use-store';
 import { ActPanel } from './act-panel';
 import type { ActStore } from './act-store';
 import { CaptureBar } from './capture-bar';
-import { DetailPane } from './detail-pane';
-import { FilterBar } from './filter-bar';
-import { FrameTable } from './frame-table';
 import type { PanelStore } from './panel-store';
 import { SocketList } from './socket-list';
-import { StatsView } from './stats-view';
+
+const COLUMNS: readonly Column[] = [DIRECTION, TIME, SINCE_OPEN, SIZE, TYPE, DATA];
+const WITH_DELTA: readonly Column[] = [DIRECTION, TIME, SINCE_OPEN, DELTA, SIZE, TYPE, DATA];
+
+/** True while the panel is narrower than `px` (DevTools docked to the side). */
+function useNarrow(px: number): boolean {
+  const query = `(max-width: ${px}px)`;
+  const [narrow, setNarrow] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const list = matchMedia(query);
+    const onChange = () => setNarrow(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, [query]);
+  return narrow;
+}
 
 /**
- * The panel: sockets | filter + frame table + details. Below 700 px the sockets stack above the
- * frames in a short strip (panel.css), and the "Sockets" button folds them away. `actions` is the slot for the controls
- * that act on the page's sockets (send, fake, rules), which live in their own components.
+ * The panel: sockets | capture bar, Act drawer and the inspector (filter, frames, details).
+ * Narrow (docked to the side), the sockets stack above the frames; "Sockets" folds them away.
  */
-export function PanelApp({ store, act, actions }: { store: PanelStore; act?: ActStore; actions?: ComponentChildren }) {
-  const state = useStore(store);
-  const [actOpen, setActOpen] = useState(false);
+export function PanelApp({ store, act }: { store: PanelStore; act?: ActStore }) {
+  const panel = useStore(store);
+  const view: InspectorStore = panel.view;
+  const state = useStore(view);
   useDecoders(); // rows show decoded summaries once the decoders have loaded
   const [socketsOpen, setSocketsOpen] = useState(true);
   const [statsOpen, setStatsOpen] = useState(false);
-  const sockets = [...state.sockets.values()];
-  const selected = state.selectedEvent === null ? undefined : state.events[state.selectedEvent];
-  return (
-    <main class={`panel${socketsOpen ? '' : ' sockets-closed'}`}>
-      <div id="socket-pane" class="socket-pane" hidden={!socketsOpen}>
-        <SocketList
-          sockets={sockets}
-          selected={state.selectedSocket}
-          onSelect={store.selectSocket}
-          matchCounts={state.filterActive ? state.matchCounts : null}
-        />
-      </div>
-      <section class="frames">
-        <CaptureBar
-          store={store}
-          state={state}
-          socketsOpen={socketsOpen}
-          onToggleSockets={() => setSocketsOpen(!socketsOpen)}
-          statsOpen={statsOpen}
-          onToggleStats={() => setStatsOpen(!statsOpen)}
-          actions={
-            <>
-              {act && (
-                <button
-                  class="secondary"
-                  aria-expanded={actOpen}
-                  aria-controls="act-panel"
-                  onClick={() => setActOpen(!actOpen)}
-                >
-                  Act
-                </button>
-              )}
-              {actions}
-            </>
-          }
-        />
-        {act && actOpen && (
-          <ActPanel
-            store={act}
-            socketId={state.selectedSocket}
-            socketOpen={state.selectedSocket !== null && state.sockets.get(state.selectedSocket)?.state === 'open'}
-            events={state.events}
-          />
-        )}
-        <FilterBar filter={state.filter} error={state.filterError} onChange={store.setFilter} />
-        {statsOpen && <StatsView events={state.events} socketId={state.selectedSocket} revision={state.revision} />}
-        <FrameTable
+  const [actOpen, setActOpen] = useState(false);
+  const [showDelta, setShowDelta] = useState(false);
+  const narrow = useNarrow(700);
+  const selectedSocket = state.selectedSocket === null ? undefined : state.sockets.get(state.selectedSocket);
+
+  const frames = (
+    <section class="frames" aria-label="Frames of the inspected tab">
+      <CaptureBar
+        store={store}
+        panel={panel}
+        inspector={state}
+        socketsOpen={socketsOpen}
+        onToggleSockets={() => setSocketsOpen(!socketsOpen)}
+        statsOpen={statsOpen}
+        onToggleStats={() => setStatsOpen(!statsOpen)}
+        showDelta={showDelta}
+        onToggleDelta={() => setShowDelta(!showDelta)}
+        actOpen={act ? actOpen : null}
+        onToggleAct={() => setActOpen(!actOpen)}
+      />
+      {act && actOpen && (
+        <ActPanel
+          store={act}
+          socketId={state.selectedSocket}
+          socketOpen={selectedSocket?.state === 'open'}
           events={state.events}
-          shown={state.shown}
           revision={state.revision}
-          sockets={state.sockets}
-          pattern={state.pattern}
-          selected={state.selectedEvent}
-          onSelect={store.selectEvent}
         />
-        {selected ? (
-          <DetailPane key={state.selectedEvent} event={selected} socket={state.sockets.get(selected.socketId)} />
-        ) : (
-          <p class="notice">
-            Select a row to see its payload. In the table: ↑ ↓ Page Up/Down Home End move, Esc clears.
-          </p>
-        )}
-      </section>
+      )}
+      <InspectorView
+        store={view}
+        columns={showDelta ? WITH_DELTA : COLUMNS}
+        layoutKey="panel"
+        above={
+          statsOpen ? (
+            <StatsView events={state.events} socketId={state.selectedSocket} revision={state.revision} />
+          ) : null
+        }
+      />
+    </section>
+  );
+  const sockets = (
+    <div id="socket-pane" class="socket-pane">
+      <SocketList
+        sockets={[...state.sockets.values()]}
+        selected={state.selectedSocket}
+        onSelect={view.selectSocket}
+        matchCounts={state.filterActive ? state.matchCounts : null}
+      />
+    </div>
+  );
+  return (
+    <main class="panel">
+      {socketsOpen ? (
+        <SplitPane
+          direction={narrow ? 'vertical' : 'horizontal'}
+          label="Resize the sockets and the frames"
+          storageKey={narrow ? 'panel.sockets-narrow' : 'panel.sockets'}
+          initial={narrow ? 0.22 : 0.24}
+          first={sockets}
+          second={frames}
+        />
+      ) : (
+        frames
+      )}
     </main>
   );
 }

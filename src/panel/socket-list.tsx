@@ -1,6 +1,6 @@
 import { describeCloseCode } from '../core/close-codes';
 import { formatBytes, formatClock, makeVisible } from '../core/format';
-import type { SocketSummary } from './socket-summary';
+import type { SocketSummary } from '../inspector/model/socket-summary';
 
 interface SocketListProps {
   readonly sockets: readonly SocketSummary[];

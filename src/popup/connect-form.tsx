@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { checkWebSocketUrl } from '../core/ws-url';
-import { useStore } from '../ui/use-store';
+import { useStore } from '../inspector/view/use-store';
 import type { EndpointStore } from './endpoint-store';
 import type { PopupStore } from './popup-store';
 

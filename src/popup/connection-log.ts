@@ -1,79 +1,65 @@
-import { compileFilter, type CompiledFilter, type LogFilter } from '../core/log-filter';
-import { countEvent, emptyStats, type LogStats } from '../core/log-stats';
 import { createRttMatcher } from '../core/rtt';
+import { createInspectorStore, type InspectorStore } from '../inspector/model/inspector-store';
+import type { FrameFilter } from '../inspector/model/filter';
 import type { SocketEvent } from '../protocol';
 
+/** Round trips paired so far on one connection. */
+export interface RoundTrips {
+  readonly count: number;
+  readonly totalMs: number;
+  readonly lastMs: number | null;
+}
+
+export interface ConnectionLog {
+  /** The connection's events as the shared inspector shows them. */
+  readonly inspector: InspectorStore;
+  append(events: readonly SocketEvent[]): void;
+  replace(events: readonly SocketEvent[]): void;
+  /** The connection's log limit (the background's): the oldest frames beyond it go here too. */
+  setFrameLimit(maxFrames: number): void;
+  /** Round-trip time of a received frame (ms), when it answered one sent. */
+  rttOf(e: SocketEvent): number | null;
+  roundTrips(): RoundTrips;
+}
+
+/** Lifecycle events a connection may keep beyond its frames (reconnects add a few each). */
+const LIFECYCLE_ROOM = 20_000;
+
 /**
- * One connection's log as the popup holds it: events in order, counters, round-trip times and
- * the filtered row indices, all maintained incrementally so 10,000 msg/s cost O(new events).
+ * One popup connection's log: the inspector store of its events, plus what only the popup has,
+ * round-trip times (same JSON `id`, or an echo of the same payload), paired as events arrive.
  */
-export function createConnectionLog() {
-  let events: SocketEvent[] = [];
-  let stats = emptyStats();
-  let rtt = createRttMatcher();
+export function createConnectionLog(filter: FrameFilter, maxFrames: number): ConnectionLog {
+  let matcher = createRttMatcher();
   let rtts = new WeakMap<SocketEvent, number>();
-  let filter: CompiledFilter & { ok: true } = { ok: true, test: () => true, active: false };
-  let indices: number[] = [];
-  let filteredUpTo = 0;
-
+  let trips = { count: 0, totalMs: 0, lastMs: null as number | null };
   const observe = (e: SocketEvent) => {
-    countEvent(stats, e);
-    const t = rtt.observe(e);
-    if (t !== null) {
-      rtts.set(e, t);
-      stats.rttCount++;
-      stats.rttTotal += t;
-      stats.rttLast = t;
-    }
+    const t = matcher.observe(e);
+    if (t === null) return;
+    rtts.set(e, t);
+    trips = { count: trips.count + 1, totalMs: trips.totalMs + t, lastMs: t };
   };
-  const reset = () => {
-    stats = emptyStats();
-    rtt = createRttMatcher();
-    rtts = new WeakMap();
-    indices = [];
-    filteredUpTo = 0;
-  };
-
+  const inspector = createInspectorStore({
+    filter,
+    bounds: { maxFrames, maxEvents: maxFrames + LIFECYCLE_ROOM },
+    onEvent: observe,
+  });
+  let limit = maxFrames;
   return {
-    append(batch: readonly SocketEvent[]) {
-      for (const e of batch) {
-        events.push(e);
-        observe(e);
-      }
+    inspector,
+    append: (events) => inspector.append(events),
+    replace(events) {
+      matcher = createRttMatcher();
+      rtts = new WeakMap();
+      trips = { count: 0, totalMs: 0, lastMs: null };
+      inspector.replace(events);
     },
-    replace(all: readonly SocketEvent[]) {
-      events = [];
-      reset();
-      this.append(all);
+    setFrameLimit(maxFrames) {
+      if (maxFrames === limit) return;
+      limit = maxFrames;
+      inspector.setBounds({ maxFrames, maxEvents: maxFrames + LIFECYCLE_ROOM });
     },
-    /** Keeps at most `maxFrames` frames (the background's limit), dropping the oldest. */
-    trim(maxFrames: number) {
-      let frames = 0;
-      for (const e of events) if (e.type === 'frame') frames++;
-      let excess = frames - maxFrames;
-      if (excess <= 0) return;
-      events = events.filter((e) => e.type !== 'frame' || excess-- <= 0);
-      indices = [];
-      filteredUpTo = 0;
-    },
-    setFilter(f: LogFilter): string | null {
-      const compiled = compileFilter(f);
-      if (!compiled.ok) return compiled.error;
-      filter = compiled;
-      indices = [];
-      filteredUpTo = 0;
-      return null;
-    },
-    /** Row count and row → event; unfiltered logs skip the index array entirely. */
-    view(): { count: number; at: (row: number) => SocketEvent } {
-      if (!filter.active) return { count: events.length, at: (row) => events[row]! };
-      for (; filteredUpTo < events.length; filteredUpTo++)
-        if (filter.test(events[filteredUpTo]!)) indices.push(filteredUpTo);
-      return { count: indices.length, at: (row) => events[indices[row]!]! };
-    },
-    events: () => events,
-    stats: (): Readonly<LogStats> => stats,
-    rttOf: (e: SocketEvent) => rtts.get(e) ?? null,
+    rttOf: (e) => rtts.get(e) ?? null,
+    roundTrips: () => trips,
   };
 }
-export type ConnectionLog = ReturnType<typeof createConnectionLog>;

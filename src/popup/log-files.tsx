@@ -1,41 +1,39 @@
 import { useState } from 'preact/hooks';
-import { buildHar } from '../core/har-sockets';
-import { buildJsonExport, parseLogFile, sentFrames } from '../core/log-export';
+import { errorText } from '../core/errors';
+import { downloadText, exportFileName, sessionFiles } from '../inspector/view/download';
 import type { WirePayload } from '../protocol';
 import type { PopupStore } from './popup-store';
 
-/** Saves a file through a blob: URL (Firefox refuses data: URLs for downloads). */
-function download(name: string, json: object) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
+/**
+ * Export the selected connection's log (HAR or JSON, the inspector's files module), and import
+ * one (ours, or a HAR from Chrome) to replay what it sent on the selected connection.
+ */
 export function LogFiles({ store, canSend }: { store: PopupStore; canSend: boolean }) {
   const [replay, setReplay] = useState<WirePayload[]>([]);
-  const records = () => {
-    const c = store.selected();
-    const log = store.selectedLog();
-    return c && log ? [{ url: c.url, events: log.events() }] : [];
+  const events = () => store.selectedLog()?.inspector.getState().events.all() ?? [];
+  const exportAs = async (ext: 'har' | 'json') => {
+    const files = await sessionFiles();
+    const body = ext === 'har' ? files.exportHarFile(events()) : files.exportJsonFile(events());
+    downloadText(exportFileName(ext), JSON.stringify(body, null, 2), 'application/json');
   };
-  const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again must fire change again
+    if (!file) return;
+    try {
+      const session = (await sessionFiles()).importSessionFile(await file.text());
+      setReplay(session.events.flatMap((e) => (e.type === 'frame' && e.direction === 'out' ? [e.payload] : [])));
+      store.showError(null);
+    } catch (error) {
+      store.showError(`Could not import ${file.name}: ${errorText(error)}`);
+    }
+  };
   return (
     <div class="log-files">
-      <button
-        type="button"
-        class="secondary"
-        onClick={() => download(`socket-scope-${stamp()}.json`, buildJsonExport(records(), Date.now()))}
-      >
+      <button type="button" class="secondary" onClick={() => void exportAs('json')}>
         Export JSON
       </button>
-      <button
-        type="button"
-        class="secondary"
-        onClick={() => download(`socket-scope-${stamp()}.har`, buildHar(records()))}
-      >
+      <button type="button" class="secondary" onClick={() => void exportAs('har')}>
         Export HAR
       </button>
       <label class="file-button secondary">
@@ -44,16 +42,7 @@ export function LogFiles({ store, canSend }: { store: PopupStore; canSend: boole
           type="file"
           aria-label="Import a JSON or HAR log"
           accept=".json,.har,application/json"
-          onChange={async (e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (!file) return;
-            const parsed = parseLogFile(await file.text());
-            if (!parsed.ok) return store.showError(parsed.error);
-            const sent = sentFrames(parsed.sockets).map((f) => f.payload);
-            setReplay(sent);
-            store.showError(null);
-          }}
+          onChange={(e) => void importFile(e.currentTarget)}
         />
       </label>
       {replay.length > 0 && (

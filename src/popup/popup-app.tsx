@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { makeVisible } from '../core/format';
 import { browser } from '../extension/browser';
-import { useDecoders } from '../ui/use-decoders';
-import { useStore } from '../ui/use-store';
+import { DATA, DIRECTION, SIZE, TIME, TYPE, type Column } from '../inspector/view/columns';
+import { Composer } from '../inspector/view/composer';
+import { InspectorView } from '../inspector/view/inspector-view';
+import { useDecoders } from '../inspector/view/use-decoders';
+import { useStore } from '../inspector/view/use-store';
 import { CloseForm } from './close-form';
-import { Composer } from './composer';
+import type { ConnectionLog } from './connection-log';
 import { ConnectForm } from './connect-form';
 import type { EndpointStore } from './endpoint-store';
 import { LogFiles } from './log-files';
-import { LogToolbar, LogView } from './log-view';
 import type { PopupStore } from './popup-store';
+import { RepeatControls } from './repeat-controls';
 import { StatsLine, StatusLine } from './status-line';
 
 /** Re-renders once a second so rates and reconnect countdowns stay current. */
@@ -21,6 +24,29 @@ function useTick() {
   }, []);
 }
 
+/** The popup's columns: the inspector's, and after the data the round-trip time of a reply. */
+const columnsFor = (log: ConnectionLog): readonly Column[] => [
+  DIRECTION,
+  TIME,
+  SIZE,
+  TYPE,
+  DATA,
+  {
+    id: 'rtt',
+    title: 'RTT',
+    width: 96,
+    align: 'right',
+    cell: (e) => {
+      const rtt = log.rttOf(e);
+      return rtt === null ? '' : `RTT ${rtt.toFixed(1)} ms`;
+    },
+  },
+];
+
+/**
+ * The popup: connection bar, connection tabs and status, the shared inspector (filter, frames,
+ * details) of the selected connection, its composer, then files, log limit and close.
+ */
 export function PopupApp({
   store,
   endpoints,
@@ -79,27 +105,40 @@ export function PopupApp({
         </div>
       )}
 
-      {selected && (
+      {selected && log ? (
         <>
           <StatusLine
             connection={selected}
             onDisconnect={() => store.disconnect()}
             onRemove={() => store.remove(selected.id)}
+            onClearLog={() => store.clearLog()}
           />
-          {log && <StatsLine stats={log.stats()} events={log.events()} />}
-          <LogToolbar store={store} />
-        </>
-      )}
-      <LogView key={state.selectedId} log={log} socket={selected ?? undefined} />
-      {selected && (
-        <>
-          <Composer store={store} canSend={canSend} repeat={selected.repeat} />
+          <StatsLine log={log} connectionId={selected.id} />
+          <InspectorView
+            key={selected.id}
+            store={log.inspector}
+            columns={columnsFor(log)}
+            layoutKey="popup"
+            onFilterChange={store.setFilter}
+          />
+          <Composer
+            disabled={!canSend}
+            onError={store.showError}
+            actions={[{ label: 'Send', send: (payload) => store.send(payload) }]}
+            extra={(draft, remember) => (
+              <RepeatControls store={store} draft={draft} status={selected.repeat} onStarted={remember} />
+            )}
+          />
           <div class="log-settings">
             <LogFiles store={store} canSend={canSend} />
             <LogLimit key={selected.id} store={store} limit={selected.frameLimit} />
+            {canSend && <CloseForm store={store} />}
           </div>
-          {canSend && <CloseForm store={store} />}
         </>
+      ) : (
+        <p class="notice empty-state">
+          Connect to a ws:// or wss:// endpoint. Connections stay open in the background when the popup closes.
+        </p>
       )}
     </main>
   );
@@ -118,7 +157,7 @@ function LogLimit({ store, limit }: { store: PopupStore; limit: number }) {
         store.setLogLimit(n);
       }}
     >
-      <label class="field">
+      <label class="field inline">
         <span>Log limit (frames)</span>
         <input
           type="text"

@@ -1,7 +1,7 @@
 import type { Channel } from '../core/channel';
 import { STREAM_RENDER_INTERVAL_MS, throttle } from '../core/throttle';
 import { checkCloseRequest } from '../core/close-codes';
-import { NO_FILTER, type LogFilter } from '../core/log-filter';
+import { EMPTY_FILTER, type FrameFilter } from '../inspector/model/filter';
 import { hostPermissionFor, parseHeaderLines } from '../core/handshake-headers';
 import { checkWebSocketUrl, parseSubprotocols } from '../core/ws-url';
 import { createBackgroundLink, type BackgroundLink } from '../core/background-link';
@@ -17,6 +17,7 @@ import {
   type WirePayload,
 } from '../protocol';
 import { createConnectionLog, type ConnectionLog } from './connection-log';
+import { errorText } from '../core/errors';
 
 export interface PopupState {
   readonly connections: readonly ConnectionSummary[];
@@ -27,8 +28,8 @@ export interface PopupState {
   readonly notice: string | null;
   /** The port to the background closed for good (extension reloaded or removed). */
   readonly backgroundLost: boolean;
-  readonly filter: LogFilter;
-  readonly filterError: string | null;
+  /** The filter of every connection's log (the inspector's). */
+  readonly filter: FrameFilter;
   readonly revision: number;
 }
 
@@ -52,6 +53,9 @@ export interface PopupEnvironment {
   requestHostPermission(pattern: string): Promise<boolean>;
 }
 
+/** A connection's log limit until its summary says otherwise (the background's default). */
+const DEFAULT_FRAME_LIMIT = 100_000;
+
 const noPermissions: PopupEnvironment = { requestHostPermission: () => Promise.resolve(false) };
 
 export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = noPermissions) {
@@ -63,8 +67,7 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
     error: null,
     notice: null,
     backgroundLost: false,
-    filter: NO_FILTER,
-    filterError: null,
+    filter: EMPTY_FILTER,
     revision: 0,
   };
   const listeners = new Set<() => void>();
@@ -82,34 +85,27 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
       else set({ error: reply.error });
     });
   };
-  const logOf = (id: string) => {
+  const logOf = (id: string, frameLimit?: number) => {
     let log = logs.get(id);
-    if (!log) {
-      logs.set(id, (log = createConnectionLog()));
-      log.setFilter(state.filter);
-    }
+    if (!log) logs.set(id, (log = createConnectionLog(state.filter, frameLimit ?? DEFAULT_FRAME_LIMIT)));
     return log;
   };
 
-  const appendEvents = (events: readonly SocketEvent[]) => {
-    let run: SocketEvent[] = [];
-    let runId = '';
-    const flush = () => run.length > 0 && logOf(runId).append(run);
+  /** Events by connection, in order: a popup update interleaves its connections' events. */
+  const byConnection = (events: readonly SocketEvent[]) => {
+    const groups = new Map<string, SocketEvent[]>();
     for (const e of events) {
-      if (e.socketId !== runId) {
-        flush();
-        run = [];
-        runId = e.socketId;
-      }
-      run.push(e);
+      const group = groups.get(e.socketId);
+      if (group) group.push(e);
+      else groups.set(e.socketId, [e]);
     }
-    flush();
+    return groups;
   };
 
   const applyConnections = (connections: readonly ConnectionSummary[]) => {
     const known = new Set(state.connections.map((c) => c.id));
     const created = connections.filter((c) => !known.has(c.id));
-    for (const c of connections) logs.get(c.id)?.trim(c.frameLimit);
+    for (const c of connections) logOf(c.id, c.frameLimit).setFrameLimit(c.frameLimit);
     // A connection this popup just asked for becomes the selected one.
     let selectedId = created.at(-1)?.id ?? state.selectedId;
     if (!connections.some((c) => c.id === selectedId)) selectedId = connections.at(-1)?.id ?? null;
@@ -121,14 +117,17 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
 
   link.onPush((message) => {
     switch (message.type) {
-      case 'popup-snapshot':
-        logs.clear();
-        appendEvents(message.events);
+      case 'popup-snapshot': {
+        // Each connection's log starts over from the snapshot; connections that are gone go.
+        const groups = byConnection(message.events);
+        for (const id of logs.keys()) if (!message.connections.some((c) => c.id === id)) logs.delete(id);
+        for (const c of message.connections) logOf(c.id, c.frameLimit).replace(groups.get(c.id) ?? []);
         set(applyConnections(message.connections));
         break;
+      }
       case 'popup-update':
         // The log takes the events now; the screen follows at most every STREAM_RENDER_INTERVAL_MS.
-        appendEvents(message.events);
+        for (const [id, events] of byConnection(message.events)) logOf(id).append(events);
         latestConnections = message.connections;
         showUpdates();
         break;
@@ -188,7 +187,7 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
             : set({ error: `Handshake headers need access to ${pattern}; permission was not granted` }),
         (error: unknown) =>
           set({
-            error: `Could not ask for access to ${pattern}: ${error instanceof Error ? error.message : String(error)}`,
+            error: `Could not ask for access to ${pattern}: ${errorText(error)}`,
           }),
       );
     },
@@ -213,12 +212,10 @@ export function createPopupStore(channel: PopupChannel, env: PopupEnvironment = 
     remove: (id: string) => post({ type: 'remove', connectionId: id }),
     setLogLimit: (maxFrames: number) =>
       withSelected((c) => post({ type: 'set-log-limit', connectionId: c.id, maxFrames })),
-    setFilter(patch: Partial<LogFilter>) {
-      const filter = { ...state.filter, ...patch };
-      let filterError: string | null = null;
-      for (const log of logs.values()) filterError = log.setFilter(filter) ?? filterError;
-      filterError ??= createConnectionLog().setFilter(filter);
-      set({ filter, filterError });
+    /** One filter for every connection's log: switching connections keeps what the user asked for. */
+    setFilter(filter: FrameFilter) {
+      for (const log of logs.values()) log.inspector.setFilter(filter);
+      set({ filter });
     },
     showError: (error: string | null) => set({ error }),
     select: (id: string) => set({ selectedId: id }),

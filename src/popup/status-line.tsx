@@ -1,7 +1,9 @@
 import { describeCloseCode } from '../core/close-codes';
 import { formatBytes, formatClock, makeVisible } from '../core/format';
-import { frameRate, type LogStats } from '../core/log-stats';
-import type { ConnectionSummary, SocketEvent } from '../protocol';
+import { frameRate } from '../inspector/model/traffic';
+import { useStore } from '../inspector/view/use-store';
+import type { ConnectionSummary } from '../protocol';
+import type { ConnectionLog } from './connection-log';
 
 export function statusText(c: ConnectionSummary, now: number): string {
   if (c.state === 'open') {
@@ -25,10 +27,12 @@ export function StatusLine({
   connection: c,
   onDisconnect,
   onRemove,
+  onClearLog,
 }: {
   connection: ConnectionSummary;
   onDisconnect: () => void;
   onRemove: () => void;
+  onClearLog: () => void;
 }) {
   return (
     <div class="status">
@@ -40,6 +44,9 @@ export function StatusLine({
           {c.dropped.toLocaleString('en-US')} entries dropped (log limit {c.frameLimit.toLocaleString('en-US')} reached)
         </span>
       )}
+      <button type="button" class="secondary" onClick={onClearLog}>
+        Clear log
+      </button>
       {c.state === 'open' || c.state === 'connecting' || c.reconnectAt !== null ? (
         <button type="button" onClick={onDisconnect}>
           Disconnect
@@ -53,16 +60,21 @@ export function StatusLine({
   );
 }
 
-export function StatsLine({ stats, events }: { stats: Readonly<LogStats>; events: readonly SocketEvent[] }) {
-  const rate = frameRate(events, Date.now());
+/** Frames and bytes each way (the connection's socket summary), the rate now, round-trip times. */
+export function StatsLine({ log, connectionId }: { log: ConnectionLog; connectionId: string }) {
+  const state = useStore(log.inspector);
+  const s = state.sockets.get(connectionId);
+  const rate = frameRate(state.events, Date.now());
+  const trips = log.roundTrips();
   const rtt =
-    stats.rttLast === null
+    trips.lastMs === null
       ? ''
-      : ` · RTT last ${stats.rttLast.toFixed(1)} ms, avg ${(stats.rttTotal / stats.rttCount).toFixed(1)} ms (${stats.rttCount})`;
+      : ` · RTT last ${trips.lastMs.toFixed(1)} ms, avg ${(trips.totalMs / trips.count).toFixed(1)} ms (${trips.count})`;
+  const count = (n = 0) => n.toLocaleString('en-US');
   return (
     <p class="stats" role="status" aria-label="Counters">
-      {`↑ ${stats.framesOut.toLocaleString('en-US')} frames, ${formatBytes(stats.bytesOut)} · ↓ ${stats.framesIn.toLocaleString('en-US')} frames, ${formatBytes(
-        stats.bytesIn,
+      {`↑ ${count(s?.framesOut)} frames, ${formatBytes(s?.bytesOut ?? 0)} · ↓ ${count(s?.framesIn)} frames, ${formatBytes(
+        s?.bytesIn ?? 0,
       )} · ${rate.out}/s ↑ ${rate.in}/s ↓${rtt}`}
     </p>
   );

@@ -28,7 +28,7 @@ describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
       'Connection status',
       'Failed to connect. Closed: 1006 Abnormal closure (no close frame: refused, dropped or failed handshake)',
     );
-    const log = await popup.waitForText('log', 'Message log', /■ Closed/);
+    const log = await popup.waitForText('grid', 'Frames', /■ Closed/);
     expect(log).toMatch(/⚠ Error \S+ Connection failed \(refused, unreachable, TLS or handshake rejected\)/);
     expect(log).toMatch(/■ Closed \S+ 1006 Abnormal closure .* \(not clean\)/);
     await popup.close();
@@ -52,7 +52,7 @@ describe.each(BROWSERS)('popup connect and close in %s', (browserName) => {
     await popup.click('button', 'Close with code');
     await popup.waitForText('status', 'Connection status', 'Closed: 4000 Application-defined — “bye now”');
     expect(await popup.exists('alert', null)).toBe(false);
-    await popup.waitForText('log', 'Message log', /■ Closed \S+ 4000 Application-defined — “bye now”$/);
+    await popup.waitForText('grid', 'Frames', /■ Closed \S+ 4000 Application-defined — “bye now”$/);
     await popup.close();
   });
 

@@ -12,7 +12,7 @@ describe.each(BROWSERS)('decoded summaries in the popup log in %s', (browserName
     await popup.waitForText('status', 'Connection status', /Open since/);
     await popup.fill('textbox', 'Message', '42["chat:message","hi"]');
     await popup.click('button', 'Send');
-    const log = await popup.waitForText('log', 'Message log', /↓ Received .*EVENT chat:message \["hi"\]/);
+    const log = await popup.waitForText('grid', 'Frames', /↓ Received .*EVENT chat:message \["hi"\]/);
     expect(log).toMatch(/↑ Sent .*EVENT chat:message \["hi"\]/);
     await popup.close();
   });

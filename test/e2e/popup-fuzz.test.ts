@@ -8,7 +8,8 @@ import { TEST_PAGES } from './harness/browsers';
 import { damage, NO_DAMAGE, watchForDamage } from './harness/page-damage';
 import { BROWSERS } from './harness/session';
 import { browserSuite } from './harness/suite';
-import { connect, pressShiftTab } from './popup-helpers';
+import { textView } from '../../src/core/payload-views';
+import { connect, filterDirection, filterType, focusTable } from './popup-helpers';
 
 /** What the background sends, in order: text as is, binary as base64, 16 MiB of one byte as a recipe. */
 type Outgoing = { text: string } | { base64: string } | { fill: number; length: number };
@@ -34,8 +35,12 @@ function outgoing(payloads: (string | Uint8Array)[]): Outgoing[] {
 }
 
 /** A string as it travels as UTF-8 (and as the DevTools protocol hands it back): lone surrogates become U+FFFD. */
-const wellFormed = (s: string) =>
-  s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+/** A payload as the Text view shows it (the text view of core/payload-views, unit-tested on its own). */
+const rendered = (p: string | Uint8Array) =>
+  textView(
+    typeof p === 'string' ? { kind: 'text', text: p } : { kind: 'binary', base64: Buffer.from(p).toString('base64') },
+    Number.MAX_SAFE_INTEGER,
+  ).rendered;
 
 /** Characters a one-line row must never show raw: controls, bidi overrides and isolates, zero-width marks. */
 const RAW_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
@@ -49,8 +54,9 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
   it('renders thousands of generated payloads in the log and every detail format: no script runs, no exception escapes, no freeze', async () => {
     const payloads = generatedPayloads();
     expect(payloads).toHaveLength(2005);
-    // The Text view of any frame is one of these (binary frames decoded as the browser decodes UTF-8).
-    const texts = new Set(payloads.map((p) => (typeof p === 'string' ? wellFormed(p) : new TextDecoder().decode(p))));
+    // The Text view of any frame is one of these: the inspector's text view, where what is not
+    // UTF-8 shows escaped (\x80, a lone surrogate as \uD800), never silently as U+FFFD.
+    const texts = new Set(payloads.map(rendered));
     const totalBytes = payloads.reduce((n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p) : p.length), 0);
 
     const popup = await suite.session.openExtensionPage('popup.html');
@@ -80,41 +86,42 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
 
     const rowsSeen: string[] = [];
     const logText = async () => {
-      const text = await popup.text('log', 'Message log');
+      const text = await popup.text('grid', 'Frames');
       rowsSeen.push(text);
       return text;
     };
-    const content = () => popup.text('document', 'Entry content');
+    const content = () => popup.text('tabpanel', null);
+    const payloadText = () => popup.text('document', 'Payload');
     let lastText = '';
     /** Every detail format of the selected frame, each waited for by what only it shows; then back to the list. */
     const showFormats = async (check: (text: string) => boolean = (t) => texts.has(t)) => {
-      await popup.click('radio', 'Detail format: Text');
+      await popup.click('tab', 'Text');
       const text = (await popup.waitFor(
         async () => {
-          const t = wellFormed(await content());
+          const t = await payloadText();
           return t !== lastText && check(t) ? t : null;
         },
         null,
         30_000,
       ))!;
       lastText = text;
-      await popup.click('radio', 'Detail format: JSON');
+      await popup.click('tab', 'JSON');
       await popup.waitFor(
-        async () => (await popup.exists('group', 'JSON tree')) || (await content()).startsWith('Not JSON: '),
+        async () => (await popup.exists('group', 'JSON tree')) || (await content()).includes('Not JSON: '),
         null,
         30_000,
       );
-      await popup.click('radio', 'Detail format: Hex');
-      await popup.waitForText('document', 'Entry content', /^00000000 {2}[0-9a-f]{2} /, 30_000);
-      await popup.click('radio', 'Detail format: Base64');
-      const base64 = await popup.waitForText('document', 'Entry content', /^[A-Za-z0-9+/]+={0,2}$/, 30_000);
-      if (text.length < 64 * 1024) expect(new TextDecoder().decode(Buffer.from(base64, 'base64'))).toBe(text);
-      await pressShiftTab(popup); // from the checked format back to the list
+      await popup.click('tab', 'Hex');
+      await popup.waitForText('document', 'Payload', /^00000000 {2}[0-9a-f]{2} /, 30_000);
+      await popup.click('tab', 'Base64');
+      const base64 = await popup.waitForText('document', 'Payload', /^[A-Za-z0-9+/]+={0,2}$/, 30_000);
+      if (text.length < 64 * 1024) expect(rendered(Buffer.from(base64, 'base64'))).toBe(text);
+      await focusTable(popup); // from the details back to the list
       return text;
     };
     /** Keyboard focus in the log, on the list itself (rows are not focusable: a click focuses the list). */
     const focusLog = async () => {
-      await popup.click('log', 'Message log');
+      await popup.click('grid', 'Frames');
     };
 
     const { gapMs: gap } = await watchMainThread(popup, async () => {
@@ -134,41 +141,41 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
 
       // 2. Every format of a spread of rows, by ↓: the sent frames, then (filtered) the received ones.
       for (const [direction, top] of [
-        ['Both', '● Connecting'],
-        ['↓ Received', '{"i":0,"parts":'],
+        ['both', '● Connecting'],
+        ['in', '{"i":0,"parts":'],
       ] as const) {
-        await popup.click('radio', `Direction: ${direction}`);
+        await filterDirection(popup, direction);
         await focusLog();
         await popup.press('Home');
         await popup.waitFor(async () => (await logText()).includes(top), null);
-        await popup.click('log', 'Message log'); // selects a row near the top
+        await popup.click('grid', 'Frames'); // selects a row near the top
         for (let k = 0; k < 2; k++) await popup.press('ArrowDown'); // past "Connecting" and "Open"
         for (let step = 0; step < 10; step++) {
           await showFormats();
           for (let k = 0; k < 1 + step * 15; k++) await popup.press('ArrowDown');
         }
       }
-      await popup.click('radio', 'Direction: Both');
+      await filterDirection(popup, 'both');
 
       // 3. The extremes, found with the filter: each row of each, oldest first, every format.
-      const extremes: [filter: string, type: string, rows: number, check: (text: string) => boolean][] = [
-        ['[[[[[[[[', 'All', 2, (t) => t === '['.repeat(10000) + ']'.repeat(10000)],
-        ['{"a":{"a"', 'All', 2, (t) => t === '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)],
-        ['AAAAAAAAAAAA', 'All', 2, (t) => /^A{65536,}$/.test(t)],
-        ['', 'Binary', 4, (t) => texts.has(t) || /^<{65536,}$/.test(t)],
+      const extremes: [filter: string, type: 'all' | 'binary', rows: number, check: (text: string) => boolean][] = [
+        ['[[[[[[[[', 'all', 2, (t) => t === '['.repeat(10000) + ']'.repeat(10000)],
+        ['{"a":{"a"', 'all', 2, (t) => t === '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)],
+        ['AAAAAAAAAAAA', 'all', 2, (t) => /^A{65536,}$/.test(t)],
+        ['', 'binary', 4, (t) => texts.has(t) || /^<{65536,}$/.test(t)],
       ];
       for (const [filter, type, rows, check] of extremes) {
         await popup.fill('textbox', 'Filter', filter);
-        await popup.click('radio', `Type: ${type}`);
+        await filterType(popup, type);
         await popup.waitFor(async () => ((await logText()).match(/↑ Sent|↓ Received/g) ?? []).length === rows, null);
-        await popup.click('log', 'Message log'); // on a row or beside the rows: either way, in the list
+        await popup.click('grid', 'Frames'); // on a row or beside the rows: either way, in the list
         for (let k = 0; k < rows; k++) await popup.press('ArrowUp'); // to the oldest, whatever was selected
         for (let row = 0; row < rows; row++) {
           lastText = '';
           const text = await showFormats(check);
           // The 16 MiB frame shows its first MiB (Base64 is the format left selected), and says so.
           if (text.startsWith('<<<'))
-            expect(await popup.text('region', 'Entry detail')).toContain('Showing the first 1.0 MiB of 16.0 MiB');
+            expect(await popup.text('region', 'Details')).toContain('Showing the first 1.0 MiB of 16.0 MiB');
           await popup.press('ArrowDown');
         }
       }

@@ -41,9 +41,9 @@ const api = `((globalThis.browser ?? globalThis.chrome))`;
 
 /** The handshake headers the /headers route sent back, read from the entry detail. */
 async function echoedHeaders(popup: UiPage): Promise<Record<string, string>> {
-  await popup.click('button', /↓ Received \S+ \S+ \S+ text \{"host"/);
-  await popup.click('radio', 'Detail format: Text');
-  return JSON.parse(await popup.text('document', 'Entry content'));
+  await popup.click('row', /↓ Received \S+ \S+ \S+ text \{"host"/);
+  await popup.click('tab', 'Text');
+  return JSON.parse(await popup.text('document', 'Payload'));
 }
 
 describe.each(BROWSERS)('popup handshake headers in %s', (browserName) => {
@@ -91,10 +91,10 @@ describe.each(BROWSERS)('popup handshake headers in %s', (browserName) => {
 
     // The connection behaves like any other: text and exact binary echoed, closed with a code.
     await send(popup, 'through headers');
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 15 B text through headers/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 15 B text through headers/);
     await popup.click('radio', 'Message format: Hex');
     await send(popup, '00 ff 80 7f');
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 4 B binary 00 ff 80 7f/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 4 B binary 00 ff 80 7f/);
     await popup.fill('textbox', 'Close code', '4005');
     await popup.fill('textbox', 'Close reason', 'done');
     await popup.click('button', 'Close with code');

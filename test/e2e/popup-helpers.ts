@@ -132,3 +132,35 @@ export async function pressShiftTab(popup: UiPage) {
   await keyboard.press('Tab');
   await keyboard.up('Shift');
 }
+
+/** Sets a checkbox (found by its label) to `checked`, clicking it only when it is not so already. */
+export async function setChecked(page: UiPage, name: string, checked: boolean) {
+  const isChecked = () =>
+    page.evaluate((label: string) => {
+      const box = [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find(
+        (input) => input.closest('label')?.textContent?.trim() === label,
+      );
+      if (!box) throw new Error(`no checkbox labelled ${label}`);
+      return box.checked;
+    }, name);
+  if ((await isChecked()) !== checked) await page.click('checkbox', name);
+  await page.waitFor(async () => (await isChecked()) === checked, null);
+}
+
+/** The filter bar's direction: both, only sent, only received. */
+export async function filterDirection(page: UiPage, direction: 'both' | 'out' | 'in') {
+  await setChecked(page, 'Sent', direction !== 'in');
+  await setChecked(page, 'Received', direction !== 'out');
+}
+
+/** The filter bar's event types: all, or only text frames, binary frames or lifecycle events. */
+export async function filterType(page: UiPage, type: 'all' | 'text' | 'binary' | 'lifecycle') {
+  await setChecked(page, 'Text', type === 'all' || type === 'text');
+  await setChecked(page, 'Binary', type === 'all' || type === 'binary');
+  await setChecked(page, 'Lifecycle', type === 'all' || type === 'lifecycle');
+}
+
+/** Keyboard focus on the frame table itself, without selecting a row. */
+export async function focusTable(page: UiPage) {
+  await page.evaluate(() => document.querySelector<HTMLElement>('[role=grid]')!.focus(), null);
+}

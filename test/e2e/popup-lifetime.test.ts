@@ -33,7 +33,7 @@ async function connect(popup: UiPage, url: string) {
 async function sendAndSeeEcho(popup: UiPage, text: string) {
   await popup.fill('textbox', 'Message', text);
   await popup.click('button', 'Send');
-  await popup.waitForText('log', 'Message log', new RegExp(`↓ Received \\S+ ${text.length} B text ${text}`));
+  await popup.waitForText('grid', 'Frames', new RegExp(`↓ Received \\S+ ${text.length} B text ${text}`));
 }
 
 describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
@@ -57,7 +57,7 @@ describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
 
     popup = await suite.session.openExtensionPage('popup.html');
     await popup.waitForText('status', 'Connection status', /^Open since/);
-    const log = await popup.text('log', 'Message log');
+    const log = await popup.text('grid', 'Frames');
     expect(log).toMatch(/↑ Sent \S+ 11 B text before-idle/);
     expect(log).toMatch(/↓ Received \S+ 11 B text before-idle/);
     await sendAndSeeEcho(popup, 'after-idle');
@@ -131,7 +131,7 @@ describe('popup connection lifetime in chromium, service worker not under a debu
     await holdsFor(CHROMIUM_IDLE_SILENCE_MS, () => server.connections() === 1, 'the server-side socket');
     popup = await chromium.openPopup();
     await popup.waitForText('status', 'Connection status', /^Open since/);
-    expect(await popup.text('log', 'Message log')).toMatch(/↓ Received \S+ 11 B text before-idle/);
+    expect(await popup.text('grid', 'Frames')).toMatch(/↓ Received \S+ 11 B text before-idle/);
     await sendAndSeeEcho(popup, 'after-idle');
     await popup.close();
   }, 90_000);

@@ -17,7 +17,7 @@ describe.each(BROWSERS)('popup client in %s', (browserName) => {
 
     await popup.fill('textbox', 'Message', 'hello');
     await popup.click('button', 'Send');
-    const log = await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B text hello/);
+    const log = await popup.waitForText('grid', 'Frames', /↓ Received \S+ 5 B text hello/);
     expect(log).toMatch(new RegExp(`↑ Sent ${CLOCK.source} 5 B text hello`));
     expect(log).toMatch(new RegExp(`↓ Received ${CLOCK.source} 5 B text hello`));
     // The sent frame comes before its echo.
@@ -27,7 +27,7 @@ describe.each(BROWSERS)('popup client in %s', (browserName) => {
 
     await popup.click('button', 'Disconnect');
     await popup.waitForText('status', 'Connection status', 'Closed: 1000 Normal closure');
-    await popup.waitForText('log', 'Message log', /■ Closed \S+ 1000 Normal closure/);
+    await popup.waitForText('grid', 'Frames', /■ Closed \S+ 1000 Normal closure/);
     await popup.close();
   });
 

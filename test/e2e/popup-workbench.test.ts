@@ -19,13 +19,13 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await connect(popup, `${suite.server.url}/one`, 'chat, json');
     await popup.waitForText('status', 'Connection status', / · protocol chat · /);
     await send(popup, 'first');
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B text first/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 5 B text first/);
     await connect(popup, `${suite.server.url}/two`);
     await send(popup, 'second');
-    const second = await popup.waitForText('log', 'Message log', /↓ Received \S+ 6 B text second/);
+    const second = await popup.waitForText('grid', 'Frames', /↓ Received \S+ 6 B text second/);
     expect(second).not.toContain('first');
     await popup.click('tab', `${suite.server.url}/one`);
-    const first = await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B text first/);
+    const first = await popup.waitForText('grid', 'Frames', /↓ Received \S+ 5 B text first/);
     expect(first).not.toContain('second');
 
     await popup.click('button', 'Open in tab');
@@ -41,7 +41,7 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     const tab = await suite.session.openExtensionPage('popup.html?view=tab');
     expect(await tab.text('tab', `${suite.server.url}/two`)).toBe(`${suite.server.url}/two`);
     await tab.click('tab', `${suite.server.url}/one`);
-    await tab.waitForText('log', 'Message log', /↑ Sent \S+ 5 B text first/);
+    await tab.waitForText('grid', 'Frames', /↑ Sent \S+ 5 B text first/);
     await tab.close();
     await popup.close();
   });
@@ -74,7 +74,7 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     expect(await waitForBackgroundFrames(suite.session, url, 'in', (texts) => texts.length >= 6)).toEqual(beats);
 
     popup = await suite.session.openExtensionPage('popup.html');
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 10 B text \{"beat":6\}/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 10 B text \{"beat":6\}/);
     expect(await popup.exists('status', 'Repeat')).toBe(false);
 
     // Until stopped: stop it, then a marker's echo shows that nothing went out after the stop.
@@ -87,7 +87,7 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.waitFor(async () => !(await popup.exists('status', 'Repeat')), null);
     await popup.click('checkbox', 'Repeat');
     await send(popup, 'marker');
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 6 B text marker\b/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 6 B text marker\b/);
     const sent = await backgroundFrameTexts(suite.session, url, 'out');
     expect(sent.slice(0, 6)).toEqual(beats);
     expect(new Set(sent.slice(6, -1))).toEqual(new Set(['tick']));
@@ -101,14 +101,14 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await connect(popup, `${suite.server.url}/`);
     await popup.click('radio', 'Message format: Hex');
     await send(popup, '00 01 02 fe ff');
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 5 B binary 00 01 02 fe ff/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 5 B binary 00 01 02 fe ff/);
     await popup.click('radio', 'Message format: Base64');
     await send(popup, '3q2+7w');
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 4 B binary de ad be ef/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 4 B binary de ad be ef/);
     await send(popup, 'not base64!');
     await popup.waitForText('alert', null, 'Invalid base64: "!" is not a base64 character');
     await chooseFile(suite.session, popup, 'Send a file as binary', 'bytes.bin', Buffer.from([0x80, 0x00, 0x7f, 0x0a]));
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 4 B binary 80 00 7f 0a/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 4 B binary 80 00 7f 0a/);
     const received = await suite.session.background((debug) =>
       debug.connections
         .events()
@@ -118,14 +118,14 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     expect(received.slice(-3)).toEqual(['AAEC/v8=', '3q2+7w==', 'gAB/Cg==']);
 
     // Detail view of the last frame: hex dump and base64, exactly.
-    await popup.click('button', /4 B binary 80 00 7f 0a$/);
-    await popup.waitForText('region', 'Entry detail', 'Copy');
-    await popup.click('radio', 'Detail format: Hex');
-    expect(await popup.text('document', 'Entry content')).toBe(
+    await popup.click('row', /4 B binary 80 00 7f 0a$/);
+    await popup.waitForText('region', 'Details', 'Copy');
+    await popup.click('tab', 'Hex');
+    expect(await popup.text('document', 'Payload')).toBe(
       '00000000  80 00 7f 0a                                       ....',
     );
-    await popup.click('radio', 'Detail format: Base64');
-    expect(await popup.text('document', 'Entry content')).toBe('gAB/Cg==');
+    await popup.click('tab', 'Base64');
+    expect(await popup.text('document', 'Payload')).toBe('gAB/Cg==');
     await popup.close();
   });
 
@@ -153,8 +153,8 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.click('textbox', 'Message');
     await pressCtrlEnter(popup);
     const log = await popup.waitForText(
-      'log',
-      'Message log',
+      'grid',
+      'Frames',
       /↓ Received \S+ 20 B text \{"id":7,"op":"ping"\} RTT \d+\.\d ms/,
     );
     expect(log).toMatch(/↑ Sent \S+ 20 B text \{"id":7,"op":"ping"\}/);
@@ -179,9 +179,9 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.click('checkbox', 'Expand {{variables}}');
     await popup.fill('textbox', 'Variables (name=value)', 'user=ada');
     await send(popup, '{"n":{{counter}},"u":"{{user}}"}');
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 17 B text \{"n":1,"u":"ada"\}/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 17 B text \{"n":1,"u":"ada"\}/);
     await send(popup, '{"n":{{counter}},"u":"{{user}}"}');
-    await popup.waitForText('log', 'Message log', /↓ Received \S+ 17 B text \{"n":2,"u":"ada"\}/);
+    await popup.waitForText('grid', 'Frames', /↓ Received \S+ 17 B text \{"n":2,"u":"ada"\}/);
     await send(popup, '{{nobody}}');
     await popup.waitForText('alert', null, 'Unknown variable {{nobody}}: define it as nobody=value under Variables');
     await popup.close();

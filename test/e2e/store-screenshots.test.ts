@@ -39,9 +39,9 @@ describe.each(BROWSERS)('store screenshots from %s', (browserName) => {
     await send(client, '{"id":7,"op":"subscribe","topics":["prices","news"],"depth":{"levels":10,"snapshot":true}}');
     await client.click('radio', 'Message format: Hex');
     await send(client, '01 00 2a ff');
-    await client.waitForText('log', 'Message log', /4 B binary 01 00 2a ff/);
-    await client.click('button', /↓ Received .* text \{"id":7/);
-    await client.click('radio', 'Detail format: JSON');
+    await client.waitForText('grid', 'Frames', /4 B binary 01 00 2a ff/);
+    await client.click('row', /↓ Received .* text \{"id":7/);
+    await client.click('tab', 'JSON');
     await client.waitForText('group', 'JSON tree', /op: "subscribe"/);
     const clientFile = path.join(STORE_DIR, `client-${browserName}.png`);
     await client.screenshot(clientFile);
