@@ -75,7 +75,7 @@ describe.each(BROWSERS)('capture while the browser storage is full, in %s', (bro
         await debug.capture.flush();
         const savedEvents = (await debug.capture.persistence.load()).get(tabId)?.events ?? [];
         return {
-          complete: JSON.stringify(savedEvents) === JSON.stringify(debug.captureHub.logOf(tabId).all()),
+          complete: JSON.stringify(savedEvents) === JSON.stringify(debug.captureHub.logOf(tabId)!.all()),
           count: savedEvents.length,
         };
       }, capture.tabId);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SocketEvent } from '../../src/protocol';
 import { waitForCapture } from './harness/capture';
 import { BROWSERS } from './harness/session';
 import { browserSuite } from './harness/suite';
@@ -57,17 +58,17 @@ describe.each(BROWSERS)('panel with 100,000 frames in %s', (browserName) => {
     // throughput is measured elsewhere): ~70 B JSON text each, every 10th binary.
     await suite.session.background(
       (debug, { tabId: tab, frames }: { tabId: number; frames: number }) => {
-        const socketId = debug.captureHub.logOf(tab).all()[0].socketId;
+        const socketId = debug.captureHub.logOf(tab)!.all()[0]!.socketId;
         const t0 = Date.now();
-        const events = [];
+        const events: SocketEvent[] = [];
         for (let i = 0; i < frames; i++) {
           const payload =
             i % 10 === 9
-              ? { kind: 'binary', base64: 'AAECAwQFBgc=' }
-              : {
+              ? ({ kind: 'binary', base64: 'AAECAwQFBgc=' } as const)
+              : ({
                   kind: 'text',
                   text: `{"type":"tick","seq":${i},"symbol":"${i % 7 ? 'FOO' : 'ACME'}","price":${(i % 1000) / 10}}`,
-                };
+                } as const);
           events.push({ type: 'frame', socketId, time: t0 + i, direction: i % 2 ? 'in' : 'out', payload });
         }
         debug.captureHub.record(tab, events);
@@ -75,7 +76,7 @@ describe.each(BROWSERS)('panel with 100,000 frames in %s', (browserName) => {
       { tabId, frames: FRAMES },
     );
     const total = FRAMES + 7; // hook-basic: created, open, 4 frames, close
-    expect(await suite.session.background((debug, tab: number) => debug.captureHub.logOf(tab).dropped, tabId)).toBe(0);
+    expect(await suite.session.background((debug, tab: number) => debug.captureHub.logOf(tab)!.dropped, tabId)).toBe(0);
 
     const started = Date.now();
     panel = await suite.session.openExtensionPage(`panel.html?tabId=${tabId}`);

@@ -268,7 +268,7 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
     await panel.click('button', 'Clear');
     await panel.waitForText('listbox', 'Sockets (0)', 'All sockets');
     await panel.waitForText('status', 'Capture status', /^0 events/);
-    expect(await suite.session.background((debug, id: number) => debug.captureHub.logOf(id).all().length, tabId)).toBe(
+    expect(await suite.session.background((debug, id: number) => debug.captureHub.logOf(id)!.all().length, tabId)).toBe(
       0,
     );
     await page.evaluate(() => (window as unknown as { sendLive(t: string): void }).sendLive('after clear'), null);

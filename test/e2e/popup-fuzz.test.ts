@@ -71,11 +71,11 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
       for (const p of list) {
         const payload =
           'text' in p
-            ? { kind: 'text', text: p.text }
+            ? ({ kind: 'text', text: p.text } as const)
             : 'base64' in p
-              ? { kind: 'binary', base64: p.base64 }
-              : { kind: 'binary', base64: btoa(String.fromCharCode(p.fill).repeat(p.length)) };
-        const result = debug.connections.send(open[0].id, payload);
+              ? ({ kind: 'binary', base64: p.base64 } as const)
+              : ({ kind: 'binary', base64: btoa(String.fromCharCode(p.fill).repeat(p.length)) } as const);
+        const result = debug.connections.send(open[0]!.id, payload);
         if (!result.ok) failed.push(result.error);
       }
       return failed;

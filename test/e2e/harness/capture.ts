@@ -8,7 +8,7 @@ export async function captureOf(
 ): Promise<{ tabId: number; events: SocketEvent[] } | null> {
   return session.background((debug, url: string) => {
     for (const tabId of debug.captureHub.tabIds()) {
-      const events = debug.captureHub.logOf(tabId).all();
+      const events = debug.captureHub.logOf(tabId)!.all();
       if (events.some((e: { type: string; frameUrl?: string }) => e.type === 'created' && e.frameUrl === url))
         return { tabId, events };
     }
@@ -57,7 +57,7 @@ export async function waitForCaptureSummary(
   for (;;) {
     last = await session.background((debug, url: string) => {
       for (const tabId of debug.captureHub.tabIds()) {
-        const log = debug.captureHub.logOf(tabId);
+        const log = debug.captureHub.logOf(tabId)!;
         const events = log.all() as { type: string; frameUrl?: string }[];
         if (!events.some((e) => e.type === 'created' && e.frameUrl === url)) continue;
         const types: Record<string, number> = {};

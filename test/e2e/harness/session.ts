@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { BackgroundDebug } from '../../../src/background/debug-surface';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,7 @@ export interface ExtensionSession {
    * Runs `fn` against the background's `socketScopeDebug` object and returns its JSON result.
    * `fn` is serialised: it may only use its arguments.
    */
-  background<T, A = null>(fn: (debug: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  background<T, A = null>(fn: (debug: BackgroundDebug, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /**
    * Stops the background and lets it start again, as the browser does to an idle one
    * (Chromium: the DevTools protocol stops the service worker; Firefox: the session must be
