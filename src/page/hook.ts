@@ -328,7 +328,7 @@ declare const __COMMAND_EVENT__: string;
     const list = newList<string>();
     let n = 0;
     const add = (value: unknown) => {
-      if (typeof value != 'object' && typeof value != 'function') list[n++] = `${value as string}`;
+      if (!isObject(value)) list[n++] = `${value as string}`;
     };
     /** An own data property's value; a descriptor (an object, left out) for an accessor. */
     const own = (key: number | string): unknown => {

@@ -58,7 +58,9 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
         const seen: unknown[] = [];
         (window as unknown as { seen: unknown[] }).seen = seen;
         window.addEventListener(channel, (e) => {
-          for (const event of (e as CustomEvent).detail) seen.push(event);
+          // The hook's batch has no prototype (so no iterator): read it by index.
+          const batch = (e as CustomEvent<unknown[]>).detail;
+          for (let i = 0; i < batch.length; i++) seen.push(batch[i]);
         });
         // Indirect eval: runs the hook's IIFE in the page's global scope, as the browser would.
         (0, eval)(source);
@@ -74,7 +76,14 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
       const fields = await page.evaluate(
         () =>
           ((window as unknown as { seen: unknown[] }).seen ?? []).map((part) =>
-            part instanceof ArrayBuffer ? Array.from(new Uint8Array(part)) : part instanceof Blob ? 'Blob' : part,
+            part instanceof ArrayBuffer
+              ? Array.from(new Uint8Array(part))
+              : part instanceof Blob
+                ? 'Blob'
+                : // The hook's arrays have no prototype, which Firefox's BiDi cannot serialize.
+                  Array.isArray(part)
+                  ? Array.prototype.slice.call(part)
+                  : part,
           ),
         null,
       );
