@@ -15,7 +15,7 @@ async function runConformance(
     null,
     30_000,
   );
-  return { results: JSON.parse(text), close: () => page.close() };
+  return { results: JSON.parse(text) as Record<string, unknown>, close: () => page.close() };
 }
 
 describe.each(BROWSERS)('the hook is invisible to pages in %s', (browserName) => {
