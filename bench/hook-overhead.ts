@@ -1,3 +1,4 @@
+import type { CDPSession, Page as PuppeteerPage } from 'puppeteer-core';
 import type { EchoServer } from '../server/echo-server.mjs';
 import { waitForCaptureSummary } from '../test/e2e/harness/capture';
 import type { ExtensionSession } from '../test/e2e/harness/session';
@@ -32,6 +33,25 @@ export interface EchoRun {
   readonly extension: boolean;
   /** The extension's panel is open on the page during the run (extension sessions only). */
   readonly panel?: boolean;
+  /**
+   * Chromium, a session without the extension: DevTools' own capture, the peer the extension's
+   * figures stand beside. A DevTools protocol client on the page's target turns the Network
+   * domain on before the page loads and receives every `Network.webSocketFrameSent` and
+   * `…Received` event (with its payload, as the DevTools front-end does); the run counts them and
+   * fails unless every frame of it arrived.
+   */
+  readonly devtools?: boolean;
+}
+
+/** Chromium's DevTools capture on a page: the Network domain on, every WebSocket frame event received. */
+async function startDevToolsCapture(page: UiPage): Promise<{ cdp: CDPSession; frames: () => number }> {
+  // A session of its own on the page's target (launchUninspectedChromium's pages have none).
+  const cdp = await (page.raw as PuppeteerPage).createCDPSession();
+  let frames = 0;
+  cdp.on('Network.webSocketFrameSent', () => void frames++);
+  cdp.on('Network.webSocketFrameReceived', () => void frames++);
+  await cdp.send('Network.enable');
+  return { cdp, frames: () => frames };
 }
 
 /**
@@ -50,7 +70,15 @@ export async function runEchoPage<T>(
   run: EchoRun,
 ): Promise<T> {
   const pageUrl = `${server.httpUrl}/pages/bench-echo.html?${query}&wait=1`;
-  const page = await session.openPage(pageUrl);
+  let devtools: Awaited<ReturnType<typeof startDevToolsCapture>> | null = null;
+  let page: UiPage;
+  if (run.devtools) {
+    page = await session.openPage('about:blank');
+    devtools = await startDevToolsCapture(page);
+    await page.goto(pageUrl);
+  } else {
+    page = await session.openPage(pageUrl);
+  }
   let panel: UiPage | null = null;
   if (run.extension) {
     const { tabId } = await waitForCaptureSummary(session, pageUrl, (s) => (s.types.open ?? 0) >= 1);
@@ -59,11 +87,19 @@ export async function runEchoPage<T>(
       // The socket's created and open events on screen: the panel is subscribed and rendering.
       await panel.waitForText('status', 'Capture status', /^2 events/);
     }
-    await session.background((debug) => debug.capture.flush());
+    await session.background((debug: { capture: { flush(): Promise<void> } }) => debug.capture.flush());
     await (page.raw as { bringToFront(): Promise<void> }).bringToFront();
   }
   await page.evaluate(() => (window as unknown as { startBench(): void }).startBench(), null);
   const result = await readResult<T>(page);
+  if (devtools) {
+    // Every frame of the run, sent and echoed, reached the client (n from the query).
+    const expected = 2 * Number(new URLSearchParams(query).get('n'));
+    const { frames } = devtools;
+    await page.waitFor(() => frames() >= expected, null, 60_000);
+    if (frames() !== expected) throw new Error(`DevTools got ${frames()} frame events, expected ${expected}`);
+    await devtools.cdp.detach().catch(() => {});
+  }
   await panel?.close();
   await page.close();
   return result;
@@ -71,26 +107,37 @@ export async function runEchoPage<T>(
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** One way of capturing an echo run, measured against the same session-less baseline. */
+export interface Capturer {
+  readonly name: string;
+  readonly session: ExtensionSession;
+  readonly run: EchoRun;
+}
+
 /**
- * Throughput with the hook vs. without, alternating runs so that machine noise hits both
- * alike; the ratio of medians is the figure (budget ≥ 0.95). `panel`: the extension's panel is
- * open on the page during the runs with the hook.
+ * The echo page's throughput without any capture, and with each capturer: one run of each in
+ * turn, `runs` times, so that machine noise hits all alike; each figure is the median of its
+ * runs, and its ratio is that median over the baseline's (budget ≥ 0.95 for the extension).
  */
 export async function compareThroughput(
-  withHook: ExtensionSession,
   without: ExtensionSession,
+  capturers: readonly Capturer[],
   server: EchoServer,
   query: string,
   runs: number,
-  panel = false,
-): Promise<{ with: number; without: number; ratio: number }> {
-  const a: number[] = [];
-  const b: number[] = [];
+): Promise<{ without: number; with: Record<string, { with: number; ratio: number }> }> {
+  const baseline: number[] = [];
+  const captured = capturers.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    b.push((await runEchoPage<Throughput>(without, server, query, { extension: false })).perSecond);
-    a.push((await runEchoPage<Throughput>(withHook, server, query, { extension: true, panel })).perSecond);
+    baseline.push((await runEchoPage<Throughput>(without, server, query, { extension: false })).perSecond);
+    for (const [j, c] of capturers.entries())
+      captured[j]!.push((await runEchoPage<Throughput>(c.session, server, query, c.run)).perSecond);
   }
-  const w = median(a);
-  const wo = median(b);
-  return { with: w, without: wo, ratio: w / wo };
+  const wo = median(baseline);
+  const out: Record<string, { with: number; ratio: number }> = {};
+  for (const [j, c] of capturers.entries()) {
+    const w = median(captured[j]!);
+    out[c.name] = { with: w, ratio: w / wo };
+  }
+  return { without: wo, with: out };
 }

@@ -10,19 +10,34 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../server/echo-server.mjs';
-import { ARTIFACTS, DIST, ROOT, TEST_PAGES } from '../test/e2e/harness/browsers';
+import { ARTIFACTS, DIST, DIST_CHROME, ROOT, TEST_PAGES } from '../test/e2e/harness/browsers';
 import { waitForCaptureSummary } from '../test/e2e/harness/capture';
 import { BROWSERS, launch, type BrowserName, type ExtensionSession } from '../test/e2e/harness/session';
 import { describeMainThread, withinTaskBudget } from './frame-gaps';
-import { compareThroughput, median, runEchoPage, type Latency } from './hook-overhead';
+import { traceScriptRuns } from './task-trace';
+import { launchUninspectedChromium } from './chromium-session';
+import { compareThroughput, median, runEchoPage, type Capturer, type Latency } from './hook-overhead';
 import { panelWhileReceiving, popupWhileReceiving } from './live';
 import { measurePanelAtScale, type PanelScale } from './panel-scale';
 import { measurePopupAtScale } from './popup-scale';
 
 const smoke = process.env.BENCH_SMOKE === '1';
 const N = smoke
-  ? { small: 200, big: 2, runs: 1, rtt: 50, flood: 2_000, liveRate: 1_000, liveSeconds: 1, popupLog: 2_000 }
+  ? {
+      small: 200,
+      big: 2,
+      runs: 1,
+      rtt: 50,
+      flood: 2_000,
+      liveRate: 1_000,
+      liveSeconds: 1,
+      popupLog: 2_000,
+      hookFrames: 5,
+      hookRuns: 1,
+    }
   : {
+      hookFrames: 100,
+      hookRuns: 11,
       small: 20_000,
       big: 40,
       runs: 5,
@@ -74,56 +89,138 @@ function scaleRows(who: string, browser: string, what: string, r: PanelScale): R
   ];
 }
 
+const DEVTOOLS = "Chrome DevTools' capture (CDP Network, every frame event)";
+
 describe.each(BROWSERS)('benchmark in %s', (browserName: BrowserName) => {
   let server: EchoServer;
   let withHook: ExtensionSession;
   let without: ExtensionSession;
+  /** For the page's own figures (echo, latency, hook cost): see launchUninspectedChromium. */
+  let echoWith: ExtensionSession;
+  let echoWithout: ExtensionSession;
 
   beforeAll(async () => {
-    server = await startEchoServer({ pages: { '/pages': TEST_PAGES } });
+    server = await startEchoServer({ pages: { '/pages': TEST_PAGES, '/dist': DIST_CHROME } });
     withHook = await launch(browserName);
     without = await launch(browserName, { withExtension: false });
+    echoWith = browserName === 'chromium' ? await launchUninspectedChromium({ withExtension: true }) : withHook;
+    echoWithout = browserName === 'chromium' ? await launchUninspectedChromium({ withExtension: false }) : without;
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([withHook?.close(), without?.close()]);
+    const sessions = new Set([withHook, without, echoWith, echoWithout]);
+    await Promise.all([...sessions].map((s) => s?.close()));
     await server?.close();
   });
 
-  it('hook overhead: echo throughput with vs. without the extension, panel closed and open', async () => {
-    const smallQuery = `mode=throughput&n=${N.small}&size=100`;
-    const bigQuery = `mode=throughput&n=${N.big}&size=${1024 * 1024}`;
-    const small = await compareThroughput(withHook, without, server, smallQuery, N.runs);
-    const big = await compareThroughput(withHook, without, server, bigQuery, N.runs);
-    const smallPanel = await compareThroughput(withHook, without, server, smallQuery, N.runs, true);
-    const bigPanel = await compareThroughput(withHook, without, server, bigQuery, N.runs, true);
-    results[`${browserName}.throughput.100B`] = small;
-    results[`${browserName}.throughput.1MiB`] = big;
-    results[`${browserName}.throughput.100B.panel`] = smallPanel;
-    results[`${browserName}.throughput.1MiB.panel`] = bigPanel;
-    for (const [name, r, unit, scale] of [
-      ['echo 100 B frames', small, 'msg/s', 1],
-      ['echo 1 MiB frames', big, 'MB/s', 1.048576],
-      ['echo 100 B frames, panel open', smallPanel, 'msg/s', 1],
-      ['echo 1 MiB frames, panel open', bigPanel, 'MB/s', 1.048576],
+  it('hook overhead: echo throughput with the extension (panel closed, open) and DevTools, vs. no capture', async () => {
+    const capturers: Capturer[] = [
+      { name: 'this extension, panel closed', session: echoWith, run: { extension: true } },
+      { name: 'this extension, panel open', session: echoWith, run: { extension: true, panel: true } },
+    ];
+    if (browserName === 'chromium')
+      capturers.push({ name: DEVTOOLS, session: echoWithout, run: { extension: false, devtools: true } });
+    const MiB = 1024 * 1024;
+    for (const [figure, key, query, unit, scale] of [
+      ['echo 100 B frames', '100B', `mode=throughput&n=${N.small}&size=100`, 'msg/s', 1],
+      ['echo 1 MiB text', '1MiB.text', `mode=throughput&n=${N.big}&size=${MiB}&kind=text`, 'MB/s', 1.048576],
+      ['echo 1 MiB binary', '1MiB.binary', `mode=throughput&n=${N.big}&size=${MiB}&kind=binary`, 'MB/s', 1.048576],
     ] as const) {
-      rows.push({
-        figure: name,
-        browser: browserName,
-        value: `${fmt(r.with * scale)} ${unit}`,
-        baseline: `${fmt(r.without * scale)} ${unit}`,
-        ratio: r.ratio.toFixed(3),
-        budget: '≥ 0.95',
-        ok: r.ratio >= 0.95 ? 'yes' : 'NO',
-      });
+      const r = await compareThroughput(echoWithout, capturers, server, query, N.runs);
+      results[`${browserName}.throughput.${key}`] = r;
+      const devtools = r.with[DEVTOOLS]?.ratio;
+      for (const c of capturers) {
+        const { with: w, ratio } = r.with[c.name]!;
+        // The issue's budgets: 100 B ≥ 0.95 in Chromium, ≥ 0.90 in Firefox and with the panel
+        // open; 1 MiB with every byte kept ≥ 1.25 × DevTools' own ratio (Chromium).
+        let budget = 'peer';
+        let ok = '-';
+        if (c.name !== DEVTOOLS && key === '100B') {
+          const min = c.run.panel || browserName === 'firefox' ? 0.9 : 0.95;
+          budget = `≥ ${min.toFixed(2)}`;
+          ok = ratio >= min ? 'yes' : 'NO';
+        } else if (c.name !== DEVTOOLS && devtools !== undefined && !c.run.panel) {
+          budget = `≥ 1.25 × ${devtools.toFixed(3)}`;
+          ok = ratio >= 1.25 * devtools ? 'yes' : 'NO';
+        } else if (c.name !== DEVTOOLS) {
+          budget = 'report';
+        }
+        rows.push({
+          figure: `${figure}: ${c.name}`,
+          browser: browserName,
+          value: `${fmt(w * scale)} ${unit}`,
+          baseline: `${fmt(r.without * scale)} ${unit}`,
+          ratio: ratio.toFixed(3),
+          budget,
+          ok,
+        });
+      }
     }
-  }, 600_000);
+  }, 1_200_000);
+
+  it('hook at document_start: parse and run per frame', async () => {
+    // The built hook run as an inline script in fresh frames of a page without the extension,
+    // against a one-statement script (test/e2e/pages/bench-hook-cost.html says why that is the
+    // hook's document_start work). Medians of alternating runs of N.hookFrames frames each.
+    const page = await echoWithout.openPage(
+      `${server.httpUrl}/pages/bench-hook-cost.html?k=${N.hookFrames}&runs=${N.hookRuns}`,
+    );
+    const text = await page.waitFor(
+      () => page.evaluate(() => document.getElementById('result')?.textContent ?? '', null),
+      null,
+      120_000,
+    );
+    await page.close();
+    const r = JSON.parse(text) as { hookMs: number[]; emptyMs: number[]; ran: boolean };
+    if (!r.ran) throw new Error('the hook did not run in the frames');
+    const perFrame = (ms: number[]) => (median(ms) * 1000) / N.hookFrames;
+    const hookUs = perFrame(r.hookMs) - perFrame(r.emptyMs);
+    results[`${browserName}.hookCost`] = { ...r, frames: N.hookFrames, hookUs };
+    rows.push({
+      figure: `hook at document_start: parse + run per frame (${N.hookFrames} frames × ${N.hookRuns})`,
+      browser: browserName,
+      value: `${fmt(hookUs)} µs`,
+      baseline: `a 1-statement script: ${fmt(perFrame(r.emptyMs))} µs`,
+      ratio: '-',
+      budget: 'report',
+      ok: '-',
+    });
+  }, 300_000);
+
+  it('hook at document_start, traced: its evaluation in each frame of a page (Chromium)', async () => {
+    if (browserName !== 'chromium') return; // Firefox cannot be traced here
+    // The extension's own injection, as the browser runs it: a page of N.hookFrames iframes
+    // loaded under a trace, each frame's EvaluateScript of hook.js (compile and run).
+    const page = await withHook.openPage('about:blank');
+    const runs = await traceScriptRuns(page.raw, '/hook.js', async () => {
+      await page.goto(`${server.httpUrl}/pages/bench-frames.html?n=${N.hookFrames}`);
+      await page.waitFor(
+        () => page.evaluate(() => (window as unknown as { allLoaded: boolean }).allLoaded, null),
+        null,
+      );
+    });
+    await page.close();
+    if (runs?.length !== N.hookFrames + 1)
+      throw new Error(`expected ${N.hookFrames + 1} evaluations of hook.js, traced ${runs?.length}`);
+    const wall = median(runs.map((r) => r.wallMs)) * 1000;
+    const cpu = median(runs.map((r) => r.cpuMs)) * 1000;
+    results[`${browserName}.hookCostTraced`] = runs;
+    rows.push({
+      figure: `hook at document_start, traced: median per frame (${runs.length} frames)`,
+      browser: browserName,
+      value: `${fmt(cpu)} µs CPU / ${fmt(wall)} µs wall`,
+      baseline: '-',
+      ratio: '-',
+      budget: 'report',
+      ok: '-',
+    });
+  }, 120_000);
 
   it('latency added to one round trip (median and p99)', async () => {
     const a: Latency[] = [];
     const b: Latency[] = [];
     for (let i = 0; i < Math.max(1, Math.min(N.runs, 3)); i++) {
-      b.push(await runEchoPage<Latency>(without, server, `mode=latency&n=${N.rtt}`, { extension: false }));
-      a.push(await runEchoPage<Latency>(withHook, server, `mode=latency&n=${N.rtt}`, { extension: true }));
+      b.push(await runEchoPage<Latency>(echoWithout, server, `mode=latency&n=${N.rtt}`, { extension: false }));
+      a.push(await runEchoPage<Latency>(echoWith, server, `mode=latency&n=${N.rtt}`, { extension: true }));
     }
     const r = {
       withMean: median(a.map((x) => x.mean)),
@@ -198,7 +295,7 @@ describe('builds and memory', () => {
   it('bundle sizes and bytes per stored frame', async () => {
     const sizes = JSON.parse(await readFile(path.join(DIST, 'sizes.json'), 'utf8')) as Record<string, number>;
     for (const [file, budget] of [
-      ['hook.js', 4096],
+      ['hook.js', 8 * 1024],
       ['popup.js', 80 * 1024],
       ['panel.js', 120 * 1024],
     ] as const) {

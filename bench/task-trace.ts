@@ -68,3 +68,42 @@ export async function traceLongestTask(raw: unknown, during: () => Promise<void>
   }
   return { wallMs: wall, cpuMs: cpu };
 }
+
+interface ScriptEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly args?: { readonly data?: { readonly url?: string } };
+}
+
+/**
+ * Chromium: traces `during` and returns each evaluation of a script whose URL ends with
+ * `urlSuffix` (the trace's EvaluateScript event: compile and run), as wall-clock and thread
+ * (CPU) time in ms. Null for Firefox.
+ */
+export async function traceScriptRuns(
+  raw: unknown,
+  urlSuffix: string,
+  during: () => Promise<void>,
+): Promise<{ wallMs: number; cpuMs: number }[] | null> {
+  if (!isPlaywrightPage(raw)) {
+    await during();
+    return null;
+  }
+  const cdp = await raw.context().newCDPSession(raw);
+  const events: ScriptEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as ScriptEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
+  try {
+    await during();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach().catch(() => {});
+  }
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith(urlSuffix))
+    .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+}

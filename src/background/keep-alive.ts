@@ -2,8 +2,8 @@
  * Keeps the background alive while a popup connection is open, without sending anything to the
  * server: a cheap extension API call every `intervalMs` resets the idle timer in both browsers
  * (Chrome's service worker stops after ~30 s idle; Firefox suspends an event page after
- * `extensions.background.idle.timeout`, and WebSocket traffic does not count there). See
- * DESIGN.md "Lifetimes". The timer runs only while `isNeeded()` says so.
+ * `extensions.background.idle.timeout`, and WebSocket traffic does not count there). The timer
+ * runs only while `isNeeded()` says so.
  */
 export interface KeepAlive {
   /** Re-evaluate whether the timer should run (call on every connection change). */

@@ -1,14 +1,17 @@
 /**
  * Page hook: runs in the page's MAIN world at document_start, in every frame.
  *
- * It must be invisible (see ../shared/DESIGN.md, "The page hook"): the constructor becomes a
- * Proxy that forwards to the native one, `send` becomes a Proxy of the native `send`, and
- * `Function.prototype.toString` prints the natives' source for both. Incoming frames are seen by
- * one native listener added at construction; page listeners are never re-dispatched by hand.
- * Events reach the relay as CustomEvents whose type is a build-time secret: no page listener
- * can see them, and there is no window.postMessage.
+ * It must be invisible: the constructor becomes a Proxy that forwards to the native one, `send`
+ * becomes a Proxy of the native `send`, and `Function.prototype.toString` prints the natives'
+ * source for both. Incoming frames are seen by one native listener added at construction; page
+ * listeners are never re-dispatched by hand. Events reach the relay as CustomEvents whose type is
+ * a build-time secret: no page listener can see them, and there is no window.postMessage.
  *
- * Every native used at run time is taken here, before any page script runs.
+ * Every native used at run time is taken here, before any page script runs. At run time the hook
+ * makes no lookup a page could watch: no prototype chain of a page-reachable object is walked
+ * (Proxy handlers, event init dictionaries and the hook's arrays have no prototype), no
+ * `instanceof` (it calls a constructor's Symbol.hasInstance, which a page can define), no array
+ * iterator, no Symbol.species. test/e2e/pages/conformance.js counts each of these.
  * No imports but types and constants: this file is built as a tiny standalone IIFE.
  */
 import {
@@ -30,62 +33,98 @@ declare const __COMMAND_EVENT__: string;
 
   const { apply, construct, defineProperty, getOwnPropertyDescriptor } = Reflect;
   /** Calls a native taken below, a getter most often, on `self` with no arguments. */
-  const call = (fn: (...args: any[]) => any, self: unknown) => apply(fn, self, []);
+  const call = <R>(fn: (...args: never[]) => R, self: unknown): R => apply(fn, self, []);
+  /** The getter of `o[key]`, taken now. */
+  const getter = <R>(o: object, key: string | symbol) => getOwnPropertyDescriptor(o, key)!.get as () => R;
+  /** The method `o[key]`, taken now, typed as the caller says (it is only ever `apply`d). */
+  const method = <F>(o: object, key: string) => getOwnPropertyDescriptor(o, key)!.value as F;
+  /** `fn()`, or undefined where it throws (the hook's brand checks: see `bufferLength`). */
+  const attempt = <R>(fn: () => R): R | undefined => {
+    try {
+      return fn();
+    } catch {
+      return undefined;
+    }
+  };
   const proto = NativeWebSocket.prototype;
-  const getter = (o: object, k: string) => getOwnPropertyDescriptor(o, k)!.get!;
-  // Destructuring is safe here: no page script has run yet.
-  const getters = <K extends string[]>(o: object, ...keys: K) =>
-    keys.map((k) => getter(o, k)) as { [I in keyof K]: () => any };
-  const [wsUrl, wsProtocol, wsExtensions, wsReadyState, wsBinaryType] = getters(
-    proto,
-    'url',
-    'protocol',
-    'extensions',
-    'readyState',
-    'binaryType',
-  );
-  const nativeClose = proto.close;
+  const wsUrl = getter<string>(proto, 'url');
+  const wsProtocol = getter<string>(proto, 'protocol');
+  const wsExtensions = getter<string>(proto, 'extensions');
+  const wsReadyState = getter<number>(proto, 'readyState');
+  const wsBinaryType = getter<BinaryType>(proto, 'binaryType');
+  const nativeClose = method<(this: WebSocket) => void>(proto, 'close');
   const NativeEvent = Event;
   const NativeMessageEvent = MessageEvent;
   const NativeCloseEvent = CloseEvent;
   const NativeCustomEvent = CustomEvent;
-  const [messageData, messageOrigin] = getters(NativeMessageEvent.prototype, 'data', 'origin');
-  const commandDetail = getter(NativeCustomEvent.prototype, 'detail');
-  const stopImmediate = NativeEvent.prototype.stopImmediatePropagation;
+  const messageData = getter<unknown>(NativeMessageEvent.prototype, 'data');
+  const messageOrigin = getter<string>(NativeMessageEvent.prototype, 'origin');
+  const commandDetail = getter<HookCommand>(NativeCustomEvent.prototype, 'detail');
+  const stopImmediate = method<(this: Event) => void>(NativeEvent.prototype, 'stopImmediatePropagation');
   const regexProto = RegExp.prototype;
-  const regexExec = regexProto.exec;
+  const regexExec = method<(this: RegExp, s: string) => RegExpExecArray | null>(regexProto, 'exec');
   const regexReplace = regexProto[Symbol.replace] as (this: RegExp, s: string, r: string) => string;
-  const [closeCode, closeReason, closeWasClean] = getters(NativeCloseEvent.prototype, 'code', 'reason', 'wasClean');
-  const { addEventListener: addListener, dispatchEvent: dispatch } = EventTarget.prototype;
+  const closeCode = getter<number>(NativeCloseEvent.prototype, 'code');
+  const closeReason = getter<string>(NativeCloseEvent.prototype, 'reason');
+  const closeWasClean = getter<boolean>(NativeCloseEvent.prototype, 'wasClean');
+  const targetProto = EventTarget.prototype;
+  const addListener = method<(this: EventTarget, type: string, listener: (e: Event) => void) => void>(
+    targetProto,
+    'addEventListener',
+  );
+  const dispatch = method<(this: EventTarget, event: Event) => boolean>(targetProto, 'dispatchEvent');
   const NativeProxy = Proxy;
-  const arrayPush = Array.prototype.push;
   const NativeWeakMap = WeakMap;
-  const { get: weakGet, set: weakSet, has: weakHas } = NativeWeakMap.prototype;
-  const NativeArrayBuffer = ArrayBuffer;
-  const isView = NativeArrayBuffer.isView;
+  const weakProto = NativeWeakMap.prototype;
+  const weakGet = method<(this: WeakMap<object, unknown>, key: unknown) => unknown>(weakProto, 'get');
+  const weakSet = method<(this: WeakMap<object, unknown>, key: object, value: unknown) => void>(weakProto, 'set');
+  const weakHas = method<(this: WeakMap<object, unknown>, key: unknown) => boolean>(weakProto, 'has');
+  /** `map.get(key)` with the native taken at start; any key, undefined for a primitive. */
+  const lookup = <V>(map: WeakMap<object, V>, key: unknown) => apply(weakGet, map, [key]) as V | undefined;
+  const isView = method<(value: unknown) => value is ArrayBufferView>(ArrayBuffer, 'isView');
+  const isArray = Array.isArray;
   const iteratorKey = Symbol.iterator;
   const NativeUint8Array = Uint8Array;
-  const typedArrayProto = Object.getPrototypeOf(NativeUint8Array.prototype);
   const NativeDataView = DataView;
-  const viewGetters = (p: object) => getters(p, 'buffer', 'byteOffset', 'byteLength');
+  const typedArrayProto = Object.getPrototypeOf(NativeUint8Array.prototype) as object;
+  /** A typed array's name, undefined for anything else (a DataView among them); it never throws. */
+  const typedArrayTag = getter<string | undefined>(typedArrayProto, Symbol.toStringTag);
+  const viewGetters = (p: object) =>
+    [getter<ArrayBuffer>(p, 'buffer'), getter<number>(p, 'byteOffset'), getter<number>(p, 'byteLength')] as const;
   const typedArrayView = viewGetters(typedArrayProto);
   const dataView = viewGetters(NativeDataView.prototype);
+  const arrayBufferLength = getter<number>(ArrayBuffer.prototype, 'byteLength');
+  const blobSize = getter<number>(Blob.prototype, 'size');
   const NativeBlob = Blob;
-  const nativeToString = Function.prototype.toString;
+  // ES2024; both browsers have it (Chrome 111, Firefox 119).
+  const wellFormed = method<(this: string) => string>(String.prototype, 'toWellFormed');
+  const nativeToString = method<(this: unknown) => string>(Function.prototype, 'toString');
   const setTimer = setTimeout;
   const perf = performance;
-  const perfNow = perf.now;
+  const perfNow = method<(this: Performance) => number>(Performance.prototype, 'now');
   const timeOrigin = perf.timeOrigin;
   const random = Math.random;
   const win = window;
   const loc = location;
+  const { assign, create, hasOwn, setPrototypeOf } = Object;
 
   const now = () => timeOrigin + call(perfNow, perf);
   // TRICKY: an event constructor reads every member of its init dictionary, the missing ones
   // (bubbles, cancelable, …) through the prototype chain; getters a page put on
-  // Object.prototype would see each batch. Init dictionaries have no prototype.
-  const { assign, create, setPrototypeOf } = Object;
-  const dict = <T extends object>(members: T): T => assign(create(null), members);
+  // Object.prototype would see each batch. Proxy handlers are read the same way (every operation
+  // on a Proxy looks up its trap: `get`, `has`, …). Such objects of ours have no prototype.
+  const dict = <T extends object>(members: T): T => assign(create(null) as T, members);
+  /**
+   * An array without a prototype, for every array the hook writes into: `a[i] = x` and `push` on
+   * a plain array run a setter a page defined on Array.prototype for that index.
+   * (Measured in V8: indexed writes cost the same as into a plain array.)
+   */
+  const newList = <T>() => setPrototypeOf([], null) as T[];
+  /**
+   * An ArrayBuffer's byteLength, undefined for anything else. A brand check: the native getter
+   * throws for any other value, a Proxy included, without reading anything a page can define.
+   */
+  const bufferLength = (value: unknown) => attempt(() => call(arrayBufferLength, value));
   /**
    * `[part]` for the Blob constructor, iterated by our own functions: a real array would be
    * iterated through Array.prototype[Symbol.iterator], which a page can replace and observe.
@@ -106,34 +145,85 @@ declare const __COMMAND_EVENT__: string;
     // stack's first line reads no `name` or `message` that a page may have redefined.
     if ('prepareStackTrace' in (NativeError as object)) return '';
     const error = setPrototypeOf(new NativeError(), null) as Error;
-    return stackGetter ? call(stackGetter, error) : error.stack!;
+    return stackGetter ? (call(stackGetter, error) as string) : error.stack!;
   };
   const docId = `${random()}`.slice(2, 10); // Math.random needs no `this`
   let nextSocket = 0;
   const ids = new NativeWeakMap<object, string>();
   /** Open sockets by id, for panel commands; an entry goes when its socket closes. */
-  const sockets: Record<string, WebSocket> = create(null);
+  const sockets: Record<string, WebSocket> = create(null) as Record<string, WebSocket>;
   const FAKE: HookFrameMark = { kind: 'fake' };
   /** Events this hook dispatched itself (fakes, rewrites, delays), with how to record them. */
   const ours = new NativeWeakMap<Event, HookFrameMark>();
   /** Sockets whose next close event is replaced by a simulated one. */
   const simulatedCloses = new NativeWeakMap<WebSocket, CloseEventInit>();
   /** Rules by socket id and direction, already filtered by the relay (which knows the URLs). */
-  let rules: HookRules = {};
+  let rules: HookRules = create(null) as HookRules;
 
   /** The batch being filled: its events' fields one after another (see HookBatch). */
-  let queue: unknown[] = [];
+  let queue = newList<unknown>();
   const flush = () => {
     const batch = queue;
-    queue = [];
+    queue = newList();
     // Never throws: with the relay gone (extension reloaded) nobody listens, and that is all.
     apply(dispatch, win, [new NativeCustomEvent(__HOOK_EVENT__, dict({ detail: batch }))]);
   };
   const emit = (...event: HookEvent) => {
     // One batch per ~20 ms, scheduled by its first event: each batch costs a cross-world clone
     // and a port message, so batching is what keeps the per-frame cost a few reference copies.
-    if (!queue.length) apply(setTimer, win, [flush, 20]);
-    apply(arrayPush, queue, event);
+    let n = queue.length;
+    if (!n) apply(setTimer, win, [flush, 20]);
+    for (let i = 0; i < event.length; i++) queue[n++] = event[i];
+  };
+
+  const toPrimitiveKey = Symbol.toPrimitive;
+  const isObject = (value: unknown): value is object =>
+    (typeof value == 'object' && value !== null) || typeof value == 'function';
+  const usv = (text: string) => apply(wellFormed, text, []);
+  /**
+   * What the native `send` makes of its argument. WebIDL `send((BufferSource or Blob or
+   * USVString) data)`: a Blob, an ArrayBuffer or a view goes as it is (a SharedArrayBuffer or a
+   * resizable buffer too: the native refuses them with a TypeError); anything else is converted
+   * with ToString, lone surrogates then replaced by U+FFFD. The hook converts once, before the
+   * native call, and hands the native the string: the page's `toString` runs once, as without
+   * the hook, and the text captured is the text sent. The checks read no page-defined property:
+   * `isView` and the getters' brand checks look at internal slots only.
+   *
+   * TRICKY: an object goes through ToPrimitive step by step as the spec has it (Symbol.toPrimitive,
+   * else toString then valueOf), so each page-defined step runs once and in order and throws what
+   * it throws. Where the engine itself would throw (a Symbol, a step that gives no primitive),
+   * the native gets a value of ours that fails the same way with no page code, so the error is
+   * the native's own: Chromium words it "Failed to execute 'send' on 'WebSocket': …".
+   */
+  const sendable = (data: unknown): unknown => {
+    if (typeof data == 'string') return usv(data);
+    if (typeof data == 'symbol') return data;
+    if (!isObject(data)) return usv(`${data as string}`);
+    if (
+      typeof data == 'object' &&
+      (isView(data) ||
+        bufferLength(data) !== undefined ||
+        attempt(() => new NativeDataView(data as ArrayBuffer)) || // a SharedArrayBuffer: any page can get one
+        attempt(() => call(blobSize, data)) !== undefined)
+    )
+      return data;
+    const source = data as Record<PropertyKey, unknown>;
+    const exotic = source[toPrimitiveKey];
+    let result: unknown = data;
+    if (exotic != null) {
+      if (typeof exotic != 'function') return { [toPrimitiveKey]: exotic };
+      result = apply(exotic as () => unknown, data, ['string']);
+      if (isObject(result)) return { [toPrimitiveKey]: () => result };
+    } else {
+      const step = (key: string) => {
+        const method = isObject(result) && source[key];
+        if (typeof method == 'function') result = apply(method as () => unknown, data, []);
+      };
+      step('toString');
+      step('valueOf');
+      if (isObject(result)) return { [toPrimitiveKey]: undefined, toString: () => result, valueOf: () => result };
+    }
+    return typeof result == 'symbol' ? { [toPrimitiveKey]: () => result } : usv(`${result as string}`);
   };
 
   // Copies, so that a page mutating a buffer after send/receive cannot change what was captured.
@@ -141,21 +231,25 @@ declare const __COMMAND_EVENT__: string;
   // up the page's `constructor` and Symbol.species, which a page can watch or replace.
   // `asBlob`: binary of BLOB_FROM_BYTES or more is copied into a Blob (see HookPayload), for
   // payloads that are only recorded; a payload the hook hands on later keeps its own type.
+  // `data` is what `sendable` returns, or an incoming frame's: text, binary or a Blob.
   const copyPayload = (data: unknown, asBlob?: boolean): HookPayload => {
-    if (typeof data === 'string') return data;
+    if (typeof data == 'string') return data;
     let bytes: Uint8Array | undefined;
-    if (data instanceof NativeArrayBuffer) bytes = new NativeUint8Array(data);
-    else if (isView(data)) {
+    let length: number | undefined;
+    if (isView(data)) {
       // Indexed, not destructured: destructuring calls the page-patchable array iterator.
-      const view = data instanceof NativeDataView ? dataView : typedArrayView;
-      bytes = new NativeUint8Array(call(view[0], data), call(view[1], data), call(view[2], data));
+      const view = call(typedArrayTag, data) ? typedArrayView : dataView;
+      length = call(view[2], data);
+      // A view of a detached buffer is sent as an empty frame, and cannot be viewed again.
+      bytes = length ? new NativeUint8Array(call(view[0], data), call(view[1], data), length) : new NativeUint8Array(0);
+    } else if ((length = bufferLength(data)) !== undefined) {
+      bytes = length ? new NativeUint8Array(data as ArrayBuffer) : new NativeUint8Array(0);
     }
     if (bytes) {
       if (asBlob && call(typedArrayView[2], bytes) >= BLOB_FROM_BYTES) return new NativeBlob(onlyPart(bytes));
       return call(typedArrayView[0], new NativeUint8Array(bytes));
     }
-    // A Blob; or, for send(), any other value, which the native send turned into text.
-    return data instanceof NativeBlob ? data : `${data}`;
+    return data as Blob;
   };
 
   const record = (socketId: string, direction: 'in' | 'out', raw: unknown, mark?: HookFrameMark) => {
@@ -190,8 +284,16 @@ declare const __COMMAND_EVENT__: string;
   };
 
   /** The payload a replace rule produces: capture groups work for text; binary is replaced whole. */
-  const rewrite = (rule: HookRule, raw: unknown, replacement: string): string =>
-    rule.regex && typeof raw === 'string' ? apply(regexReplace, rule.regex, [raw, replacement]) : replacement;
+  const rewrite = (rule: HookRule, raw: unknown, replacement: string): string => {
+    const regex = rule.regex;
+    if (!regex || typeof raw !== 'string') return replacement;
+    // RegExp.prototype[Symbol.replace] reads the regex's `flags` and `exec`, which a page can
+    // redefine on RegExp.prototype: the regex gets its own (the relay compiles every rule with
+    // "g"; matching itself follows the regex's real flags).
+    defineProperty(regex, 'flags', dict({ value: 'g' }));
+    defineProperty(regex, 'exec', dict({ value: regexExec }));
+    return apply(regexReplace, regex, [raw, replacement]);
+  };
 
   /**
    * Applies a rule's action to a frame. `pass` hands a payload on: to the page listeners for
@@ -215,21 +317,38 @@ declare const __COMMAND_EVENT__: string;
     apply(setTimer, win, [() => pass(original, { kind: 'delayed', ruleId, delayMs: action.ms }), action.ms]);
   };
 
+  /**
+   * The requested protocols, read back after the native constructor has converted them, and
+   * only where that reads nothing a page could watch: a string (or another primitive, as the
+   * native's ToString made it), or the own data properties of an array. Converting an object
+   * again would run its toString a second time, and iterating would run the page's iterator
+   * (Chromium does not, for arrays: Firefox does): such entries are left out of the record.
+   */
+  const requested = (protocols: unknown): string[] => {
+    const list = newList<string>();
+    let n = 0;
+    const add = (value: unknown) => {
+      if (!isObject(value)) list[n++] = `${value as string}`;
+    };
+    /** An own data property's value; a descriptor (an object, left out) for an accessor. */
+    const own = (key: number | string): unknown => {
+      const descriptor = getOwnPropertyDescriptor(protocols as object, key);
+      return descriptor && hasOwn(descriptor, 'value') ? descriptor.value : descriptor;
+    };
+    if (isArray(protocols)) for (let i = 0, length = own('length') as number; i < length; i++) add(own(i));
+    else if (protocols !== undefined) add(protocols); // null asks for "null"
+    return list;
+  };
+
   const track = (ws: WebSocket, protocols?: unknown): string => {
     const socketId = `${docId}.${nextSocket++}`;
     apply(weakSet, ids, [ws, socketId]);
-    // Indexed copy: the array iterator is page-patchable. The native constructor has already
-    // validated `protocols`: a sequence of strings, or a value it took as one string.
-    const list: string[] = [];
-    if (protocols && typeof protocols === 'object')
-      for (let i = 0; i < (protocols as string[]).length; i++) list[i] = `${(protocols as string[])[i]}`;
-    else if (protocols !== undefined) list[0] = `${protocols}`; // null asks for "null"
-    emit('created', socketId, now(), call(wsUrl, ws), list, loc.href, initiator());
+    emit('created', socketId, now(), call(wsUrl, ws), requested(protocols), loc.href, initiator());
     const on = (type: string, listener: (e: Event) => void) => apply(addListener, ws, [type, listener]);
     on('open', () => emit('open', socketId, now(), call(wsProtocol, ws), call(wsExtensions, ws)));
     sockets[socketId] = ws;
     on('message', (e) => {
-      const mark = apply(weakGet, ours, [e]);
+      const mark = lookup(ours, e);
       // A MessageEvent the page dispatched itself is not a frame. (isTrusted is unforgeable.)
       if (!mark && !e.isTrusted) return;
       const raw = call(messageData, e);
@@ -244,7 +363,7 @@ declare const __COMMAND_EVENT__: string;
     });
     on('error', (e) => emit('error', socketId, now(), apply(weakHas, ours, [e])));
     on('close', (e) => {
-      const simulated = apply(weakGet, simulatedCloses, [ws]);
+      const simulated = lookup(simulatedCloses, ws);
       if (simulated && !apply(weakHas, ours, [e])) {
         // Swap the real close (code 1005 from our close()) for the one the user asked for.
         call(stopImmediate, e);
@@ -256,49 +375,67 @@ declare const __COMMAND_EVENT__: string;
     return socketId;
   };
 
-  const HookedWebSocket = new NativeProxy(NativeWebSocket, {
-    construct(target, args, newTarget) {
-      const ws = construct(target, args, newTarget) as WebSocket;
-      try {
-        track(ws, args[1]);
-      } catch {
-        // Capture must never break the page's socket.
-      }
-      return ws;
-    },
-  });
+  const HookedWebSocket = new NativeProxy(
+    NativeWebSocket,
+    dict<ProxyHandler<typeof WebSocket>>({
+      construct(target, args, newTarget) {
+        const ws = construct(target, args, newTarget) as WebSocket;
+        try {
+          // Read only when passed: `args[1]` of a shorter list is looked up on Array.prototype.
+          track(ws, args.length > 1 ? args[1] : undefined);
+        } catch {
+          // Capture must never break the page's socket.
+        }
+        return ws;
+      },
+    }),
+  );
 
-  const nativeSend = proto.send;
-  const hookedSend = new NativeProxy(nativeSend, {
-    apply(target, thisArg, args) {
-      const socketId = apply(weakGet, ids, [thisArg]);
-      // Rules apply to open, known sockets only; in every other state the native call decides.
-      const rule =
-        socketId && rules[socketId] && call(wsReadyState, thisArg) === 1 && matchRule(socketId, 'out', args[0]);
-      if (rule) {
-        return applyRule(rule, socketId!, 'out', args[0], (data, mark) => {
-          try {
-            apply(target, thisArg, [data]);
-            record(socketId!, 'out', data, mark);
-          } catch {
-            // Closed while delayed: the frame is gone, as it would be on a real network.
-          }
-        });
-      }
-      // The native call comes first: its exceptions (InvalidStateError, TypeError) are the page's.
-      const result = apply(target, thisArg, args);
-      try {
-        // Sockets created before the hook ran are discovered on their first send.
-        record(socketId ?? track(thisArg), 'out', args[0]);
-      } catch {
-        // Never throw into the page.
-      }
-      return result;
-    },
-  });
+  const nativeSend = method<(this: WebSocket, data: unknown) => void>(proto, 'send');
+  const hookedSend = new NativeProxy(
+    nativeSend,
+    dict<ProxyHandler<typeof nativeSend>>({
+      apply(target, thisArg: WebSocket, args: unknown[]) {
+        const socketId = lookup(ids, thisArg);
+        // The native checks `this` and the argument count before it converts the argument: where
+        // either fails, it alone decides (sockets made before the hook ran pass the brand check).
+        if (!args.length || !(socketId || attempt(() => call(wsReadyState, thisArg)) !== undefined))
+          return apply(target, thisArg, args) as undefined;
+        // Throws only what the native conversion would: the page's own toString's exception.
+        const data = sendable(args[0]);
+        // Rules apply to open, known sockets only; in every other state the native call decides.
+        const rule =
+          typeof data != 'symbol' &&
+          socketId &&
+          rules[socketId] &&
+          call(wsReadyState, thisArg) === 1 &&
+          matchRule(socketId, 'out', data);
+        if (rule) {
+          return applyRule(rule, socketId, 'out', data, (payload, mark) => {
+            try {
+              apply(target, thisArg, [payload]);
+              record(socketId, 'out', payload, mark);
+            } catch {
+              // Closed while delayed: the frame is gone, as it would be on a real network.
+            }
+          });
+        }
+        // The native call comes first: its exceptions (InvalidStateError, TypeError) are the page's.
+        const result = apply(target, thisArg, [data]) as undefined;
+        try {
+          // Sockets created before the hook ran are discovered on their first send.
+          record(socketId ?? track(thisArg), 'out', data);
+        } catch {
+          // Never throw into the page.
+        }
+        return result;
+      },
+    }),
+  );
 
   const runCommand = (command: HookCommand) => {
-    if (command.type === 'set-rules') return void (rules = command.rules);
+    // The relay's object, made in this realm: no socket id may be looked up on Object.prototype.
+    if (command.type === 'set-rules') return void (rules = setPrototypeOf(command.rules, null) as HookRules);
     const ws = sockets[command.socketId];
     if (!ws) return;
     if (command.type === 'send') {
@@ -329,12 +466,15 @@ declare const __COMMAND_EVENT__: string;
     [HookedWebSocket, NativeWebSocket],
     [hookedSend, nativeSend],
   ]);
-  const hookedToString = new NativeProxy(nativeToString, {
-    apply(target, thisArg, args) {
-      const original = apply(weakGet, disguised, [thisArg]) ?? thisArg;
-      return apply(target, original, args);
-    },
-  });
+  const hookedToString = new NativeProxy(
+    nativeToString,
+    dict<ProxyHandler<typeof nativeToString>>({
+      apply(target, thisArg: unknown, args: []) {
+        const original = lookup(disguised, thisArg) ?? thisArg;
+        return apply(target, original, args);
+      },
+    }),
+  );
   apply(weakSet, disguised, [hookedToString, nativeToString]);
 
   const replace = (owner: object, key: string, value: unknown) =>

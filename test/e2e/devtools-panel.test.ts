@@ -9,7 +9,7 @@ import { createUiPage } from './harness/ui-page';
 
 /**
  * Smoke test of the real "WebSockets" panel inside Chromium's DevTools. Showing the panel uses
- * DevTools' own front-end modules (internals, TESTING.md): everything else about the panel is
+ * DevTools' own front-end modules (internals): everything else about the panel is
  * tested with panel.html?tabId=N as an ordinary page (panel-page.test.ts).
  */
 const LEGACY_MODULE = 'devtools://devtools/bundled/ui/legacy/legacy.js';

@@ -58,7 +58,9 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
         const seen: unknown[] = [];
         (window as unknown as { seen: unknown[] }).seen = seen;
         window.addEventListener(channel, (e) => {
-          for (const event of (e as CustomEvent).detail) seen.push(event);
+          // The hook's batch has no prototype (so no iterator): read it by index.
+          const batch = (e as CustomEvent<unknown[]>).detail;
+          for (let i = 0; i < batch.length; i++) seen.push(batch[i]);
         });
         // Indirect eval: runs the hook's IIFE in the page's global scope, as the browser would.
         (0, eval)(source);
@@ -74,7 +76,14 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
       const fields = await page.evaluate(
         () =>
           ((window as unknown as { seen: unknown[] }).seen ?? []).map((part) =>
-            part instanceof ArrayBuffer ? Array.from(new Uint8Array(part)) : part instanceof Blob ? 'Blob' : part,
+            part instanceof ArrayBuffer
+              ? Array.from(new Uint8Array(part))
+              : part instanceof Blob
+                ? 'Blob'
+                : // The hook's arrays have no prototype, which Firefox's BiDi cannot serialize.
+                  Array.isArray(part)
+                  ? Array.prototype.slice.call(part)
+                  : part,
           ),
         null,
       );
@@ -91,6 +100,64 @@ describe.each(BROWSERS)('hook injection in %s', (browserName) => {
       ['frame', 'in', 'late send', undefined],
       ['frame', 'in', 'Blob', undefined], // no mark: the frame passed untouched
     ]);
+    await page.close();
+  });
+
+  it("applies a replace rule without reading the page's RegExp.prototype", async () => {
+    // As above, the built hook evaluated in a page without the extension; its command channel
+    // (sc-) takes the rule the relay would send. RegExp.prototype[Symbol.replace] reads a regex's
+    // `flags` and `exec`, and a page can redefine both on RegExp.prototype.
+    const hookSource = await readFile(path.join(DIST_CHROME, 'hook.js'), 'utf8');
+    const capture = /"(ss-[0-9a-f]{16})"/.exec(hookSource)?.[1];
+    const command = /"(sc-[0-9a-f]{16})"/.exec(hookSource)?.[1];
+    expect([capture, command].every(Boolean)).toBe(true);
+    const page = await suite.baseline.openPage(`${suite.server.httpUrl}/pages/csp-strict.html`);
+    const result = await page.evaluate(
+      ({ source, capture, command, url }) =>
+        new Promise<{ echo: string; reads: string[] }>((resolve) => {
+          (0, eval)(source);
+          let socketId = '';
+          window.addEventListener(capture, (e) => {
+            const batch = (e as CustomEvent<unknown[]>).detail;
+            if (!socketId && batch[0] === 'created') socketId = batch[1] as string;
+          });
+          const ws = new WebSocket(url);
+          ws.onopen = () => {
+            // The created event arrives in the hook's first batch, ~20 ms after it.
+            const sendOnceKnown = () => {
+              if (!socketId) return void setTimeout(sendOnceKnown, 10); // poll interval
+              const rule = { id: 'r1', regex: /a(.)/g, action: { type: 'replace', replacement: '<$1>' } };
+              const rules = { [socketId]: { in: [], out: [rule] } };
+              window.dispatchEvent(new CustomEvent(command, { detail: { type: 'set-rules', rules } }));
+              const reads: string[] = [];
+              const proto = RegExp.prototype;
+              const exec = Object.getOwnPropertyDescriptor(proto, 'exec')!;
+              const flags = Object.getOwnPropertyDescriptor(proto, 'flags')!;
+              Object.defineProperty(proto, 'exec', {
+                ...exec,
+                value(this: RegExp, s: string) {
+                  reads.push('exec');
+                  return (exec.value as RegExp['exec']).call(this, s);
+                },
+              });
+              Object.defineProperty(proto, 'flags', {
+                ...flags,
+                get(this: RegExp) {
+                  reads.push('flags');
+                  return flags.get!.call(this) as string;
+                },
+              });
+              ws.send('xaybaz');
+              Object.defineProperty(proto, 'exec', exec);
+              Object.defineProperty(proto, 'flags', flags);
+              ws.onmessage = (e) => resolve({ echo: e.data as string, reads });
+            };
+            sendOnceKnown();
+          };
+        }),
+      { source: hookSource, capture: capture!, command: command!, url: `${suite.server.url}/` },
+    );
+    expect(result).toEqual({ echo: 'x<y>b<z>', reads: [] });
     await page.close();
   });
 });

@@ -11,7 +11,7 @@ const FRAMES = 99_996;
 /**
  * The panel on 100,000 frames: loads, filters by regex and scrolls while an event-loop monitor
  * records the longest gap between timer callbacks (a main-thread task blocks them all). The
- * figures are printed; the budget in DESIGN.md is 50 ms, asserted here with headroom for a
+ * figures are printed; the budget is no task over 50 ms, asserted here with headroom for a
  * loaded CI machine running two browsers on two cores.
  */
 describe.each(BROWSERS)('panel with 100,000 frames in %s', (browserName) => {
@@ -122,7 +122,7 @@ describe.each(BROWSERS)('panel with 100,000 frames in %s', (browserName) => {
     console.log(
       `${browserName}: panel on ${total} events: loaded in ${loadMs} ms; regex filter typed and applied in ${filterMs} ms, ${what} ${filterLag} ms; scroll + 30 PageDown: ${what} ${scrollLag} ms`,
     );
-    // Budget 50 ms per task (DESIGN.md). Wall-clock figures on a shared two-core machine run
+    // Budget 50 ms per task. Wall-clock figures on a shared two-core machine run
     // several times slower under load (242 ms seen at load average 13, 76 ms when quieter): the
     // assertion catches a UI that blocks for whole seconds (an unsliced filter or render).
     const limit = 400;

@@ -173,7 +173,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     const openRaw = async (file: string, inWindow = false) => {
       const page = await browser.newPage(inWindow ? { type: 'window' } : {});
       const url = extensionUrl(file);
-      // page.goto never resolves for moz-extension:// (TESTING.md): navigate, then wait.
+      // page.goto never resolves for moz-extension://: navigate, then wait.
       void page.goto(url).catch(() => {});
       // Evaluations can fail while the navigation swaps documents (a BiDi "unknown error"):
       // poll ourselves and treat such a failure as "not yet".

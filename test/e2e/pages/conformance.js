@@ -205,6 +205,202 @@
     }
   });
 
+  // --- What send and the constructor convert, and how often ---------------------------------
+  // The native converts send's argument (WebIDL: BufferSource, Blob, or else ToString to a
+  // USVString) after checking `this` and the argument count, and before its InvalidStateError.
+  // Each case logs every call into page code and returns the exception. (Firefox names the
+  // argument's expression in some messages, which a wrapper's frame hides: the argument here is
+  // an array element, which it cannot name either way.)
+  const loggedToString = (log, label, value) => ({
+    toString() {
+      log.push(`toString ${label}`);
+      return value;
+    },
+  });
+  const sendCase = (makeThis, makeArgs) => {
+    const log = [];
+    const ws = new WebSocket(echo);
+    try {
+      WebSocket.prototype.send.apply(makeThis(ws), makeArgs(log));
+      log.push('no throw');
+    } catch (e) {
+      log.push(e === thrownByPage ? 'the page error itself' : describeError(e));
+    } finally {
+      ws.close();
+    }
+    return log;
+  };
+  const thrownByPage = new Error('from toString');
+  const sendCases = {
+    'object while connecting': [(ws) => ws, (log) => [loggedToString(log, 'data', 'x')]],
+    'object, wrong this': [() => ({}), (log) => [loggedToString(log, 'data', 'x')]],
+    'no argument': [(ws) => ws, () => []],
+    'undefined while connecting': [(ws) => ws, () => [undefined]],
+    'symbol while connecting': [(ws) => ws, () => [Symbol('s')]],
+    'symbol, wrong this': [() => ({}), () => [Symbol('s')]],
+    'toString throws': [
+      (ws) => ws,
+      () => [
+        {
+          toString() {
+            throw thrownByPage;
+          },
+        },
+      ],
+    ],
+    'no primitive value': [(ws) => ws, (log) => [{ toString: () => (log.push('toString'), {}), valueOf: () => ({}) }]],
+    'Symbol.toPrimitive': [
+      (ws) => ws,
+      (log) => [{ [Symbol.toPrimitive]: (hint) => (log.push(`toPrimitive ${hint}`), 'p') }],
+    ],
+    'Symbol.toPrimitive not callable': [(ws) => ws, () => [{ [Symbol.toPrimitive]: 1 }]],
+    'Symbol.toPrimitive gives an object': [(ws) => ws, (log) => [{ [Symbol.toPrimitive]: () => (log.push('tp'), {}) }]],
+    'toString gives a symbol': [(ws) => ws, (log) => [{ toString: () => (log.push('toString'), Symbol('s')) }]],
+    'toString not callable, valueOf': [(ws) => ws, (log) => [{ toString: 1, valueOf: () => (log.push('valueOf'), 7) }]],
+    'Proxy, every trap logged': [(ws) => ws, (log) => [loggingProxy(log, {})]],
+    'two arguments': [(ws) => ws, (log) => [loggedToString(log, 'first', 'x'), loggedToString(log, 'second', 'y')]],
+  };
+  /** A Proxy of `target` that logs every operation on it. */
+  function loggingProxy(log, target) {
+    const traps = {};
+    for (const trap of Object.getOwnPropertyNames(Reflect)) {
+      traps[trap] = (...args) => {
+        log.push(
+          `${trap} ${typeof args[1] === 'symbol' ? args[1].description : typeof args[1] === 'string' ? args[1] : ''}`,
+        );
+        return Reflect[trap](...args);
+      };
+    }
+    return new Proxy(target, traps);
+  }
+  for (const [name, [makeThis, makeArgs]] of Object.entries(sendCases)) {
+    record(`send: ${name}`, () => sendCase(makeThis, makeArgs));
+  }
+
+  /** ['a', <hole>, 'c'] */
+  const holey = () => {
+    const list = ['a', 'b', 'c'];
+    delete list[1];
+    return list;
+  };
+  // The constructor converts the URL, then the protocols: a sequence (iterated, each ToString)
+  // or one string. Chromium reads a real array without its iterator; Firefox iterates it.
+  const protocolCases = {
+    'URL object': (log) => [loggedToString(log, 'url', echo)],
+    'array with an object': (log) => [echo, [loggedToString(log, 'a', 'a'), 'b']],
+    'array with a getter': (log) => {
+      const list = ['a', 'b'];
+      Object.defineProperty(list, 1, { enumerable: true, get: () => (log.push('getter 1'), 'b') });
+      return [echo, list];
+    },
+    'array with a hole': () => [echo, holey()],
+    'a Set': (log) => [echo, new Set(['s1', loggedToString(log, 's2', 's2')])],
+    'a generator': (log) => [
+      echo,
+      {
+        *[Symbol.iterator]() {
+          log.push('iterate');
+          yield 'g1';
+          yield loggedToString(log, 'g2', 'g2');
+        },
+      },
+    ],
+    'an iterable Proxy, every trap logged': (log) => [
+      echo,
+      loggingProxy(log, {
+        *[Symbol.iterator]() {
+          yield 'p1';
+        },
+      }),
+    ],
+    'an object with a length getter': (log) => [
+      echo,
+      {
+        get length() {
+          log.push('length');
+          return 1;
+        },
+        0: 'x',
+        toString: () => (log.push('toString'), 'al'),
+      },
+    ],
+    'one string object': (log) => [echo, loggedToString(log, 'p', 'p')],
+  };
+  for (const [name, makeArgs] of Object.entries(protocolCases)) {
+    record(`protocols: ${name}`, () => {
+      const log = [];
+      try {
+        const ws = new WebSocket(...makeArgs(log));
+        log.push(ws.readyState);
+        ws.close();
+      } catch (e) {
+        log.push(describeError(e));
+      }
+      return log;
+    });
+  }
+  // A hole is read through Array.prototype (by Chromium; Firefox's array iterator does the same).
+  record('protocols: a hole read through Array.prototype', () => {
+    let reads = 0; // not an array: a push would meet the getter
+    Object.defineProperty(Array.prototype, '1', { configurable: true, get: () => (reads++, 'q') });
+    try {
+      new WebSocket(echo, holey()).close();
+    } finally {
+      delete Array.prototype[1];
+    }
+    return reads;
+  });
+
+  // An argument list is an array: an argument that was not passed, read by index, is looked up
+  // on Array.prototype.
+  record('arguments not passed, read through Array.prototype', () => {
+    // A string, not an array: writes into an array would meet these getters too.
+    let log = '';
+    for (const index of ['0', '1']) {
+      Object.defineProperty(Array.prototype, index, { configurable: true, get: () => void (log += `[${index}] `) });
+    }
+    try {
+      const ws = new WebSocket(echo);
+      try {
+        ws.send();
+      } catch (e) {
+        log += e.name;
+      }
+      ws.close();
+    } finally {
+      delete Array.prototype[0];
+      delete Array.prototype[1];
+    }
+    return log;
+  });
+
+  // Every operation on a Proxy looks up its trap on the handler; a handler with a prototype
+  // would be searched up to Object.prototype, where a page can put getters.
+  record('Proxy trap lookups through Object.prototype', () => {
+    const traps = Object.getOwnPropertyNames(Reflect);
+    const reads = [];
+    for (const trap of traps) {
+      Object.defineProperty(Object.prototype, trap, { configurable: true, get: () => void reads.push(trap) });
+    }
+    const seen = [];
+    try {
+      const ws = new WebSocket(echo);
+      seen.push(ws instanceof WebSocket, WebSocket.CONNECTING, 'OPEN' in WebSocket, Object.keys(WebSocket).length);
+      seen.push(WebSocket.prototype.send.name, Function.prototype.toString.call(WebSocket.prototype.send).length);
+      seen.push(Object.getPrototypeOf(WebSocket) === EventTarget, Object.isExtensible(WebSocket));
+      seen.push(Function.prototype.toString.length, String(Function.prototype.toString).length);
+      try {
+        ws.send('x');
+      } catch (e) {
+        seen.push(e.name);
+      }
+      ws.close();
+    } finally {
+      for (const trap of traps) delete Object.prototype[trap];
+    }
+    return { reads, seen };
+  });
+
   // --- Events with a live echo socket -----------------------------------------------------
   const live = () =>
     new Promise((resolve) => {
@@ -317,6 +513,71 @@
       ws.onclose = () => resolve(log);
     });
 
+  // send's argument on an open socket, converted once: each value's page code runs as often as
+  // without the extension, and what the server got back is what the native sent (lone
+  // surrogates as U+FFFD). Values the native refuses (a SharedArrayBuffer, which any page can get
+  // from a shared WebAssembly.Memory, and a resizable buffer) throw the native's TypeError; a
+  // detached buffer goes as an empty frame. The test compares the capture of this socket
+  // (`?conversion`) with its echoes.
+  const sendConversions = () =>
+    new Promise((resolve) => {
+      const log = [];
+      const echoes = [];
+      const ws = new WebSocket(`${echo}?conversion`);
+      ws.binaryType = 'arraybuffer';
+      const shared = () => new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer;
+      const detached = () => {
+        const buffer = new ArrayBuffer(8);
+        structuredClone(buffer, { transfer: [buffer] });
+        return buffer;
+      };
+      const values = [
+        () => loggedToString(log, 'object', 'from toString'),
+        () => ({ [Symbol.toPrimitive]: (hint) => (log.push(`toPrimitive ${hint}`), 'from toPrimitive') }),
+        () => loggingProxy(log, {}),
+        () => '\ud800 lone high surrogate',
+        () => loggedToString(log, 'lone low surrogate', '\udc00 lone low surrogate'),
+        () => null,
+        () => undefined,
+        () => 12.5,
+        () => false,
+        () => 10n,
+        () => Symbol('s'),
+        () => ({
+          toString() {
+            throw thrownByPage;
+          },
+        }),
+        shared,
+        () => new Uint8Array(shared(), 0, 2),
+        () => new ArrayBuffer(4, { maxByteLength: 8 }),
+        () => new Uint8Array(new ArrayBuffer(4, { maxByteLength: 8 })),
+        detached,
+        () => new Uint8Array([1, 2, 3]),
+        () => new Blob(['blob text']),
+        () => 'end',
+      ];
+      ws.onopen = () => {
+        for (let i = 0; i < values.length; i++) {
+          try {
+            // Firefox names the argument's expression in some messages: one it cannot name.
+            ws.send.apply(ws, [values[i]()]);
+          } catch (e) {
+            log.push(e === thrownByPage ? 'the page error itself' : describeError(e));
+          }
+        }
+      };
+      ws.onmessage = (e) => {
+        echoes.push(
+          typeof e.data === 'string'
+            ? Array.from(e.data, (c) => c.codePointAt(0).toString(16)).join(' ')
+            : `binary ${Array.from(new Uint8Array(e.data)).join(',')}`,
+        );
+        if (e.data === 'end') ws.close();
+      };
+      ws.onclose = () => resolve({ log, echoes });
+    });
+
   // --- What a page can watch while its socket works ---------------------------------------
   // Runs alone, after the sections above. Counts lookups the hook must never make:
   // ArrayBuffer.prototype.slice reads a buffer's `constructor` and species; a Blob made from an
@@ -339,6 +600,47 @@
         Object.defineProperty(owner, key, { configurable: true, get });
         undo.push(() => Object.defineProperty(owner, key, original));
       };
+      // Only counted while `watching`: during the page's own calls into the socket, and while
+      // the socket's event runs its listeners (from a capture listener, which runs before the
+      // hook's, to a listener added after it). Page code and the harness's polling use arrays
+      // and instanceof at other times.
+      let watching = false;
+      const watched = (label, fn) => {
+        counts[label] = 0;
+        return function (...args) {
+          if (watching) counts[label]++;
+          return fn.apply(this, args);
+        };
+      };
+      // A setter on Array.prototype for each of the first indexes sees every `a[i] = x` and push
+      // into a fresh array; it stores the value as a plain element.
+      const indexSetter = watched('Array.prototype index setters', function (index, value) {
+        Object.defineProperty(this, index, {
+          __proto__: null,
+          value,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      });
+      for (let i = 0; i < 32; i++) {
+        Object.defineProperty(Array.prototype, i, {
+          configurable: true,
+          get: undefined,
+          set(value) {
+            indexSetter.call(this, i, value);
+          },
+        });
+        undo.push(() => delete Array.prototype[i]);
+      }
+      // `x instanceof C` calls C[Symbol.hasInstance], which a page can define on any constructor.
+      const hasInstance = watched('Symbol.hasInstance', function (value) {
+        return Function.prototype[Symbol.hasInstance].call(this, value);
+      });
+      for (const C of [ArrayBuffer, DataView, Blob, Uint8Array, Float32Array, Object, Array, Error, String]) {
+        Object.defineProperty(C, Symbol.hasInstance, { configurable: true, value: hasInstance });
+        undo.push(() => delete C[Symbol.hasInstance]);
+      }
       watch(ArrayBuffer.prototype, 'constructor', 'ArrayBuffer.prototype.constructor');
       watch(ArrayBuffer, Symbol.species, 'ArrayBuffer[Symbol.species]');
       watch(Error.prototype, 'name', 'Error.prototype.name');
@@ -354,14 +656,23 @@
         new Float32Array([1.5]),
         big,
         big.buffer,
+        new Blob(['blob']),
         'text',
       ];
-      const ws = new WebSocket(echo);
+      watching = true;
+      const ws = new WebSocket(echo, ['watched']);
+      watching = false;
+      for (const type of ['open', 'message', 'error', 'close']) {
+        ws.addEventListener(type, () => (watching = true), true);
+        ws.addEventListener(type, () => (watching = false));
+      }
       ws.binaryType = 'arraybuffer';
       const sizes = [];
       ws.onopen = () => {
         watch(Array.prototype, Symbol.iterator, 'Array.prototype[Symbol.iterator]');
+        watching = true;
         for (let i = 0; i < frames.length; i++) ws.send(frames[i]);
+        watching = false;
         undo.pop()();
       };
       ws.onmessage = (e) => {
@@ -374,9 +685,10 @@
       };
     });
 
-  Promise.all([live(), listenerThrows(), failedConnection(), binaryTypes()]).then(
-    async ([events, throwing, failed, binary]) => {
+  Promise.all([live(), listenerThrows(), failedConnection(), binaryTypes(), sendConversions()]).then(
+    async ([events, throwing, failed, binary, conversions]) => {
       results['page-visible lookups'] = { value: await watchedLookups() };
+      results['send conversions on an open socket'] = { value: conversions };
       results['events'] = { value: events };
       results['listener exception'] = { value: throwing };
       results['failed connection'] = { value: failed };
