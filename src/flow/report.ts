@@ -3,6 +3,7 @@
  * its status, how often it ran and for how long, and for the failed one what went wrong. Steps
  * inside a repeat are aggregated over iterations, so a 10,000-iteration repeat stays small.
  */
+import { UNPRINTABLE, unicodeEscape } from './frames';
 import type { StepKind } from './types';
 
 export type StepStatus = 'passed' | 'failed' | 'skipped';
@@ -76,7 +77,8 @@ export function formatReport(report: FlowReport): string[] {
   lines.push(
     `${report.passed ? 'PASSED' : 'FAILED'}: ${passed} passed, ${failed} failed, ${skipped} skipped in ${formatMs(report.ms)}`,
   );
-  return lines;
+  // Names and messages may hold text from the flow file or the server: no raw control characters.
+  return lines.map((line) => line.replace(UNPRINTABLE, unicodeEscape));
 }
 
 export function formatMs(ms: number): string {

@@ -2,6 +2,7 @@
  * Field checks for the flow loader. Each problem names where it is (the step's index and kind)
  * and which field, so a person can fix a hand-written file from the message alone.
  */
+import { UNPRINTABLE, unicodeEscape } from './frames';
 import { isPlainObject } from './json-path';
 
 export interface FlowProblem {
@@ -13,7 +14,9 @@ export interface FlowProblem {
 }
 
 export function formatProblem(problem: FlowProblem): string {
-  return `${problem.where}${problem.field ? `: ${problem.field}` : ''}: ${problem.message}`;
+  const line = `${problem.where}${problem.field ? `: ${problem.field}` : ''}: ${problem.message}`;
+  // Field names and values come from the file: keep control characters out of a terminal.
+  return line.replace(UNPRINTABLE, unicodeEscape);
 }
 
 /** Reads one object's fields, recording problems against `where`; absent fields give undefined. */
