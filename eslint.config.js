@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-*/', 'artifacts/', 'node_modules/', '.tmp/'] },
+  { ignores: ['dist/', 'dist-*/', 'artifacts/', 'node_modules/', '.tmp/', 'bin/'] },
   js.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

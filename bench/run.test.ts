@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../server/echo-server.mjs';
+import { createWsConnector } from '../src/cli/ws-connector';
+import { benchFlowPairs } from '../src/flow';
 import { ARTIFACTS, DIST, DIST_CHROME, ROOT, TEST_PAGES } from '../test/e2e/harness/browsers';
 import { waitForCaptureSummary } from '../test/e2e/harness/capture';
 import { BROWSERS, launch, type BrowserName, type ExtensionSession } from '../test/e2e/harness/session';
@@ -34,6 +36,7 @@ const N = smoke
       popupLog: 2_000,
       hookFrames: 5,
       hookRuns: 1,
+      flowPairs: 200,
     }
   : {
       hookFrames: 100,
@@ -46,6 +49,7 @@ const N = smoke
       liveRate: 10_000,
       liveSeconds: 10,
       popupLog: 100_000,
+      flowPairs: 10_000,
     };
 
 type Row = {
@@ -341,6 +345,27 @@ describe('builds and memory', () => {
       ok: memory.overhead < 200 ? 'yes' : 'NO',
     });
   }, 120_000);
+});
+
+describe('flows (Node)', () => {
+  it('flow engine: send/expect pairs against the echo server, time per step next to raw round trips', async () => {
+    const server = await startEchoServer();
+    try {
+      const r = await benchFlowPairs({ connector: createWsConnector(), url: `${server.url}/`, pairs: N.flowPairs });
+      results.flows = r;
+      rows.push({
+        figure: `flow engine: ${fmt(r.pairs)} send/expect pairs, time per step`,
+        browser: 'Node (ws)',
+        value: `${fmt(r.engineMsPerStep * 1000)} µs`,
+        baseline: `raw round trip ${fmt(r.rawMsPerPair * 1000)} µs`,
+        ratio: ((r.engineMsPerStep * 2) / r.rawMsPerPair).toFixed(3),
+        budget: '-',
+        ok: r.passed ? 'yes' : 'NO',
+      });
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 afterAll(async () => {
