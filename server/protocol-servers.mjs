@@ -54,7 +54,9 @@ export async function startSocketIoServer({ version = 4, pingInterval = 1000, pi
 }
 
 /**
- * stomp-broker-js (a STOMP 1.1 broker: it answers `version:1.1`) at ws://…/stomp.
+ * stomp-broker-js (a STOMP 1.1 broker: it answers `version:1.1`) at ws://…/stomp. It sends a
+ * RECEIPT for DISCONNECT only (its SEND handler drops the receipt callback), and never delivers
+ * a SEND back to the client that sent it.
  * `heartbeat` is [server sends every, server expects every] in ms (0 = off).
  * `broker` is the StompServer, for sending to subscribers from the test.
  * @param {{ heartbeat?: [number, number] }} [options]
@@ -64,7 +66,14 @@ export async function startStompBroker({ heartbeat = [0, 0] } = {}) {
   const http = createServer();
   const broker = new StompServer({ server: http, path: '/stomp', heartbeat, heartbeatErrorMargin: 200 });
   const port = await listen(http);
-  return { url: `ws://127.0.0.1:${port}/stomp`, broker, close: () => closeHttp(http) };
+  return {
+    url: `ws://127.0.0.1:${port}/stomp`,
+    broker,
+    close: async () => {
+      for (const ws of broker.socket.clients) ws.terminate();
+      await closeHttp(http);
+    },
+  };
 }
 
 /**
