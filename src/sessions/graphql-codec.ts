@@ -1,5 +1,5 @@
 import type { WirePayload } from '../protocol';
-import { isRecord, type Rec } from './guards';
+import { isRecord, parseJsonText, type Rec } from './guards';
 import type { GraphqlSubprotocol } from './graphql-messages';
 import type { FrameClass } from './types';
 
@@ -65,4 +65,11 @@ const CLASSES: Record<string, FrameClass> = {
 export function classifyGraphql(payload: WirePayload): FrameClass {
   const message = readMessage(payload);
   return (message && CLASSES[message.type as string]) ?? 'unknown';
+}
+
+/** Why the options cannot make a connection_init, or null. */
+export function graphqlOptionsProblem(options: { initPayloadJson: string }): string | null {
+  const init = parseJsonText(options.initPayloadJson, 'The connection_init payload');
+  if (!init.ok) return init.error;
+  return init.empty || isRecord(init.value) ? null : 'The connection_init payload must be a JSON object';
 }

@@ -1,6 +1,13 @@
 import { findOperation } from '../core/decoders/graphql-operation';
 import { clip } from './bounded';
-import { CLOSE_CODES, MESSAGE_NAMES, classifyGraphql, errorMessages, readMessage } from './graphql-codec';
+import {
+  CLOSE_CODES,
+  MESSAGE_NAMES,
+  classifyGraphql,
+  errorMessages,
+  graphqlOptionsProblem,
+  readMessage,
+} from './graphql-codec';
 import type { GraphqlCommand, GraphqlOptions, GraphqlStatus } from './graphql-messages';
 import { createOperationBook } from './graphql-operations';
 import { errorMessage, isRecord, parseJsonText, type Rec } from './guards';
@@ -18,8 +25,7 @@ export function createGraphqlSession(options: GraphqlOptions, deps: SessionDeps)
   const operations = createOperationBook();
   const init = parseJsonText(options.initPayloadJson, 'The connection_init payload');
   let phase: SessionPhase = 'idle';
-  let error: string | null = init.ok ? null : init.error;
-  if (init.ok && !init.empty && !isRecord(init.value)) error = 'The connection_init payload must be a JSON object';
+  let error: string | null = graphqlOptionsProblem(options);
   let ackPayloadText: string | null = null;
   let sent = 0;
   let received = 0;
@@ -165,7 +171,10 @@ export function createGraphqlSession(options: GraphqlOptions, deps: SessionDeps)
     protocol: 'graphql',
     opened() {
       if (disposed) return;
-      if (error) return void transport.close(4400, 'bad connection_init payload');
+      if (error) {
+        phase = 'failed';
+        return transport.close(1000, 'bad options');
+      }
       send(init.ok && !init.empty ? { type: 'connection_init', payload: init.value } : { type: 'connection_init' });
       phase = 'handshake';
       slots.set('handshake', options.handshakeTimeoutMs ?? 10_000, () => {

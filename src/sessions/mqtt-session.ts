@@ -240,7 +240,10 @@ export function createMqttSession(options: MqttOptions, deps: SessionDeps): Mqtt
     protocol: 'mqtt',
     opened() {
       if (disposed) return;
-      if (error) return void transport.close(4000, 'bad options');
+      if (error) {
+        phase = 'failed';
+        return transport.close(1000, 'bad options');
+      }
       transport.send({ kind: 'binary', base64: bytesToBase64(encode.encodeConnect(options)) });
       phase = 'handshake';
       slots.set('handshake', options.handshakeTimeoutMs ?? 20_000, () => {

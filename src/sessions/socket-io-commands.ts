@@ -41,3 +41,21 @@ export function checkSocketIoCommand(
   const placeholders = binary.map((_, num) => ({ _placeholder: true, num }));
   return { ok: true, json: JSON.stringify([command.event, ...list, ...placeholders]) };
 }
+
+/** Why the options cannot make a namespace CONNECT, or null. */
+export function socketIoOptionsProblem(options: {
+  engineIo: 3 | 4;
+  namespace: string;
+  authJson: string;
+}): string | null {
+  // The namespace ends at the first comma of a packet (socket.io-protocol § Packet encoding).
+  if (!/^\/[^,?#\s]*$/.test(options.namespace))
+    return `Namespace "${options.namespace}" must start with / and hold no , ? # or spaces`;
+  const auth = parseJsonText(options.authJson, 'Auth');
+  if (!auth.ok) return auth.error;
+  if (auth.empty) return null;
+  if (options.engineIo === 3) return 'Socket.IO v2 (Engine.IO 3) has no auth payload: put it in the URL query';
+  if (typeof auth.value !== 'object' || auth.value === null || Array.isArray(auth.value))
+    return 'Auth must be a JSON object';
+  return null;
+}

@@ -11,7 +11,7 @@ import {
   socketIoText,
   withAttachments,
 } from './socket-io-codec';
-import { checkSocketIoCommand } from './socket-io-commands';
+import { checkSocketIoCommand, socketIoOptionsProblem } from './socket-io-commands';
 import type { SocketIoCommand, SocketIoEvent, SocketIoOptions, SocketIoStatus } from './socket-io-messages';
 import { createTimerSlots } from './timers';
 import type { ProtocolSession, RunResult, SessionDeps, SessionPhase } from './types';
@@ -35,7 +35,7 @@ export function createSocketIoSession(options: SocketIoOptions, deps: SessionDep
   const events = createBoundedList<SocketIoEvent>(EVENTS_CAP);
   const serverAcks = new Set<number>();
   let phase: SessionPhase = 'idle';
-  let error: string | null = null;
+  let error: string | null = socketIoOptionsProblem(options);
   let sid: string | null = null;
   let pingInterval: number | null = null;
   let pingTimeout: number | null = null;
@@ -209,6 +209,10 @@ export function createSocketIoSession(options: SocketIoOptions, deps: SessionDep
     protocol: 'socket.io',
     opened() {
       if (disposed) return;
+      if (error) {
+        phase = 'failed';
+        return transport.close(1000, 'bad options');
+      }
       phase = 'handshake';
       slots.set('handshake', options.handshakeTimeoutMs ?? 20_000, () => {
         fail('no namespace CONNECT from the server in time (handshake timeout)', 'handshake timeout');

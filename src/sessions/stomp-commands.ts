@@ -91,3 +91,15 @@ export function buildStompFrame(command: StompCommand, state: StompState): Built
       return { ok: true, command: 'DISCONNECT', headers: receipt, body: '' };
   }
 }
+
+/** CONNECT headers are never escaped (§ Value Encoding), so a line break would start a new header. */
+export function stompOptionsProblem(options: { host: string; login: string; passcode: string }): string | null {
+  for (const [name, value] of Object.entries({
+    host: options.host,
+    login: options.login,
+    passcode: options.passcode,
+  })) {
+    if (/[\r\n\0]/.test(value)) return `The ${name} cannot contain line breaks or NUL`;
+  }
+  return null;
+}

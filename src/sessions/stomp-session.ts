@@ -3,7 +3,7 @@ import type { WirePayload } from '../protocol';
 import { clip, createBoundedList } from './bounded';
 import { errorMessage } from './guards';
 import { classifyStomp, header, negotiateHeartBeat, readStompFrames, stompFrame } from './stomp-codec';
-import { buildStompFrame } from './stomp-commands';
+import { buildStompFrame, stompOptionsProblem } from './stomp-commands';
 import type {
   StompAckMode,
   StompCommand,
@@ -35,7 +35,7 @@ export function createStompSession(options: StompOptions, deps: SessionDeps): St
   const subscriptions = new Map<string, { id: string; destination: string; ack: StompAckMode; messages: number }>();
   const unacked = new Map<string, string>();
   let phase: SessionPhase = 'idle';
-  let error: string | null = null;
+  let error: string | null = stompOptionsProblem(options);
   let version: string | null = null;
   let server: string | null = null;
   let heartBeat: StompStatus['heartBeat'] = null;
@@ -187,6 +187,10 @@ export function createStompSession(options: StompOptions, deps: SessionDeps): St
     protocol: 'stomp',
     opened() {
       if (disposed) return;
+      if (error) {
+        phase = 'failed';
+        return transport.close(1000, 'bad options');
+      }
       const { outgoingMs, incomingMs } = options.heartBeat;
       const headers: [string, string][] = [['accept-version', '1.2,1.1,1.0']];
       if (options.host) headers.push(['host', options.host]);
