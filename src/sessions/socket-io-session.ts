@@ -145,16 +145,16 @@ export function createSocketIoSession(options: SocketIoOptions, deps: SessionDep
       error = `expected ${partial.head.attachments} binary attachment(s), got a text frame`;
       partial = null;
     }
-    if (sid !== null) armServerSilence();
     switch (frame.kind) {
       case 'open':
         onOpen(frame.data);
         return armServerSilence();
       case 'ping':
+        // Only a ping restarts the wait, as in engine.io-client: a server that talks but no longer pings is gone.
         received++;
         send(`3${frame.data}`);
         sent++;
-        return;
+        return armServerSilence();
       case 'pong':
         received++;
         return slots.clear('pong-wait');

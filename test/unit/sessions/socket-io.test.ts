@@ -109,6 +109,17 @@ describe('Socket.IO session: heartbeats', () => {
     expect(transport.closedWith).toEqual({ code: 1000, reason: 'ping timeout' });
   });
 
+  it('Engine.IO 4: messages without pings do not keep the session', () => {
+    const { session, timers } = connected();
+    for (let i = 0; i < 3; i++) {
+      timers.advance(500);
+      session.received(text('42["tick"]'));
+    }
+    timers.advance(0);
+    expect(session.status().phase).toBe('closed');
+    expect(session.status().error).toContain('ping timeout');
+  });
+
   it('Engine.IO 3: pings every pingInterval and times out without a pong', () => {
     const { session, transport, timers } = connected({ engineIo: 3 });
     timers.advance(1000);
