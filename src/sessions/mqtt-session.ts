@@ -1,13 +1,15 @@
 import { base64ToBytes, bytesToBase64 } from '../core/bytes';
-import { CONNACK_V3, reasonName, subackCode } from '../core/decoders/mqtt-codes';
+import { reasonName } from '../core/decoders/mqtt-codes';
 import type { MqttProperty } from '../core/decoders/mqtt-properties';
 import { clip, createBoundedList } from './bounded';
 import { errorMessage } from './guards';
 import { checkMqttCommand, mqttOptionsProblem, NO_LIMITS, type ServerLimits } from './mqtt-commands';
+import { readConnack } from './mqtt-connack';
+import { createSubscriptionBook } from './mqtt-subscriptions';
 import * as encode from './mqtt-encode';
 import { INFLIGHT_CAP, createPublishFlows } from './mqtt-flows';
 import { createPacketStream, parseIncoming, type MqttIncoming } from './mqtt-incoming';
-import type { MqttCommand, MqttFilterState, MqttMessage, MqttOptions, MqttStatus } from './mqtt-messages';
+import type { MqttCommand, MqttMessage, MqttOptions, MqttStatus } from './mqtt-messages';
 import { classifyMqtt } from './mqtt-classify';
 import { createTimerSlots } from './timers';
 import type { ProtocolSession, RunResult, SessionDeps, SessionPhase } from './types';
@@ -29,8 +31,7 @@ export function createMqttSession(options: MqttOptions, deps: SessionDeps): Mqtt
   const flows = createPublishFlows(() => timers.now());
   const stream = createPacketStream(MAX_PACKET_BYTES);
   const messages = createBoundedList<MqttMessage>(MESSAGES_CAP);
-  const filters = new Map<string, MqttFilterState>();
-  const pendingSubscribes = new Map<number, { type: 'subscribe' | 'unsubscribe'; filters: string[] }>();
+  const subscriptions = createSubscriptionBook();
   const awaitingRelease = new Set<number>();
   let limits: ServerLimits = NO_LIMITS;
   let phase: SessionPhase = 'idle';
@@ -71,26 +72,12 @@ export function createMqttSession(options: MqttOptions, deps: SessionDeps): Mqtt
 
   const onConnack = (p: Extract<MqttIncoming, { type: 'CONNACK' }>) => {
     slots.clear('handshake');
-    // A 3.1.1 server answers an MQTT 5 CONNECT with its own code 1 (unacceptable protocol version);
-    // MQTT 5 CONNACK codes are 0 or from 0x80 (§ 3.2.2.2), so a low code reads as a 3.1.1 answer.
-    const v5Code = v5 && (p.code === 0 || p.code >= 0x80);
-    const reason = v5Code ? reasonName(p.code) : (CONNACK_V3[p.code] ?? `return code ${p.code}`);
-    connack = { code: p.code, reason, sessionPresent: p.sessionPresent };
-    const refused = p.code !== 0;
-    if (refused) {
-      const reasonString = prop(p.properties, 'reasonString');
-      return close(`CONNACK ${reason} (${hex(p.code)})${reasonString ? `: ${reasonString}` : ''}`, 'refused', 'failed');
-    }
-    clientId = prop(p.properties, 'assignedClientIdentifier') ?? clientId;
-    // § 3.2.2.3.14: a Server Keep Alive replaces the client's.
-    const serverKeepAlive = prop(p.properties, 'serverKeepAlive');
-    if (serverKeepAlive !== undefined) keepalive = Number(serverKeepAlive);
-    limits = {
-      maximumQos: Number(prop(p.properties, 'maximumQoS') ?? 2),
-      retainAvailable: prop(p.properties, 'retainAvailable') !== '0',
-      receiveMaximum: Number(prop(p.properties, 'receiveMaximum') ?? 65535),
-      maximumPacketSize: Number(prop(p.properties, 'maximumPacketSize') ?? NO_LIMITS.maximumPacketSize),
-    };
+    const reading = readConnack(v5, p.code, p.properties);
+    connack = { code: p.code, reason: reading.reason, sessionPresent: p.sessionPresent };
+    if (reading.refused) return close(reading.error, 'refused', 'failed');
+    clientId = reading.clientId ?? clientId;
+    keepalive = reading.keepaliveSeconds ?? keepalive;
+    limits = reading.limits;
     phase = 'ready';
     armKeepalive();
   };
@@ -121,30 +108,6 @@ export function createMqttSession(options: MqttOptions, deps: SessionDeps): Mqtt
     messages.push(packetId === undefined ? base : { ...base, packetId });
   };
 
-  const onSuback = (p: Extract<MqttIncoming, { type: 'SUBACK' | 'UNSUBACK' }>) => {
-    const pending = pendingSubscribes.get(p.packetId);
-    if (!pending || pending.type !== (p.type === 'SUBACK' ? 'subscribe' : 'unsubscribe'))
-      return void (error = `${p.type} #${p.packetId} matches no request`);
-    pendingSubscribes.delete(p.packetId);
-    flows.release(p.packetId);
-    pending.filters.forEach((filter, i) => {
-      const code = p.codes[i] ?? (p.type === 'UNSUBACK' ? 0 : 0x80);
-      const state = filters.get(filter);
-      if (p.type === 'UNSUBACK') {
-        if (code < 0x80) filters.delete(filter);
-        else error = `UNSUBACK refused "${filter}": ${reasonName(code)} (${hex(code)})`;
-        return;
-      }
-      if (!state) return;
-      if (code <= 2) filters.set(filter, { ...state, state: 'granted', grantedQos: code as 0 | 1 | 2 });
-      else {
-        const reason = `${subackCode(code)} (${hex(code)})`;
-        filters.set(filter, { ...state, state: 'refused', reason });
-        error = `SUBACK refused "${filter}": ${reason}`;
-      }
-    });
-  };
-
   const onPacket = (p: MqttIncoming) => {
     if (phase === 'handshake' && p.type !== 'CONNACK')
       return close(`${p.type === 'unexpected' ? p.name : p.type} before CONNACK`, 'protocol error', 'failed');
@@ -165,8 +128,13 @@ export function createMqttSession(options: MqttOptions, deps: SessionDeps): Mqtt
         awaitingRelease.delete(p.packetId);
         return send(encode.encodeAck(7, p.packetId));
       case 'SUBACK':
-      case 'UNSUBACK':
-        return onSuback(p);
+      case 'UNSUBACK': {
+        const { matched, refusal } = subscriptions.acked(p.type, p.packetId, p.codes);
+        if (!matched) return void (error = `${p.type} #${p.packetId} matches no request`);
+        flows.release(p.packetId);
+        if (refusal) error = refusal;
+        return;
+      }
       case 'PINGRESP':
         received++;
         return slots.clear('pingresp');
@@ -212,7 +180,7 @@ export function createMqttSession(options: MqttOptions, deps: SessionDeps): Mqtt
     }
     if (command.type === 'publish' && flows.inflight >= Math.min(INFLIGHT_CAP, limits.receiveMaximum))
       return { ok: false, error: `${flows.inflight} publishes are in flight already; wait for their acks` };
-    if (command.type !== 'publish' && pendingSubscribes.size >= INFLIGHT_CAP)
+    if (command.type !== 'publish' && subscriptions.pending >= INFLIGHT_CAP)
       return { ok: false, error: 'too many subscribe requests waiting for their acks' };
     const packetId = flows.take();
     if (packetId === null) return { ok: false, error: 'every packet id is in use' };
@@ -222,16 +190,10 @@ export function createMqttSession(options: MqttOptions, deps: SessionDeps): Mqtt
       flows.start(packetId, command.topic, command.qos as 1 | 2);
     } else if (command.type === 'subscribe') {
       send(encode.encodeSubscribe(v5, packetId, command.subscriptions));
-      pendingSubscribes.set(packetId, { type: 'subscribe', filters: command.subscriptions.map((s) => s.filter) });
-      for (const s of command.subscriptions)
-        filters.set(s.filter, { filter: s.filter, requestedQos: s.qos, state: 'pending' });
+      subscriptions.subscribe(packetId, command.subscriptions);
     } else {
       send(encode.encodeUnsubscribe(v5, packetId, command.filters));
-      pendingSubscribes.set(packetId, { type: 'unsubscribe', filters: [...command.filters] });
-      for (const f of command.filters) {
-        const state = filters.get(f);
-        if (state) filters.set(f, { ...state, state: 'unsubscribing' });
-      }
+      subscriptions.unsubscribe(packetId, command.filters);
     }
     return { ok: true };
   };
@@ -287,7 +249,7 @@ export function createMqttSession(options: MqttOptions, deps: SessionDeps): Mqtt
       clientId,
       connack,
       keepaliveSeconds: keepalive,
-      subscriptions: [...filters.values()],
+      subscriptions: subscriptions.list(),
       publishes: flows.list(),
       awaitingRelease: [...awaitingRelease],
       messages: messages.items(),

@@ -13,6 +13,7 @@ import {
 } from './socket-io-codec';
 import { checkSocketIoCommand, socketIoOptionsProblem } from './socket-io-commands';
 import type { SocketIoCommand, SocketIoEvent, SocketIoOptions, SocketIoStatus } from './socket-io-messages';
+import { createEngineHeartbeat } from './engine-io-heartbeat';
 import { createTimerSlots } from './timers';
 import type { ProtocolSession, RunResult, SessionDeps, SessionPhase } from './types';
 
@@ -21,11 +22,7 @@ export type SocketIoSession = ProtocolSession<SocketIoCommand, SocketIoStatus>;
 const EVENTS_CAP = 200;
 const SERVER_ACKS_CAP = 100;
 
-/**
- * A Socket.IO client over an owned socket. Engine.IO 4: the server pings, the client answers and
- * gives up after pingInterval + pingTimeout of silence; Engine.IO 3: the client pings every
- * pingInterval and gives up when no pong comes within pingTimeout (engine.io-protocol § Heartbeat).
- */
+/** A Socket.IO client (Engine.IO 3 or 4, one namespace) over an owned socket. */
 export function createSocketIoSession(options: SocketIoOptions, deps: SessionDeps): SocketIoSession {
   const { transport, timers } = deps;
   const eio = options.engineIo;
@@ -40,8 +37,6 @@ export function createSocketIoSession(options: SocketIoOptions, deps: SessionDep
   let pingInterval: number | null = null;
   let pingTimeout: number | null = null;
   let connected = false;
-  let sent = 0;
-  let received = 0;
   let partial: { head: SocketIoPacketHead; attachments: string[] } | null = null;
   let disposed = false;
 
@@ -55,26 +50,10 @@ export function createSocketIoSession(options: SocketIoOptions, deps: SessionDep
     transport.close(1000, closeReason);
   };
 
-  const armServerSilence = () => {
-    if (eio !== 4 || pingInterval === null || pingTimeout === null) return;
-    slots.set('server-silence', pingInterval + pingTimeout, () => {
-      fail(`ping timeout: no ping from the server for ${pingInterval! + pingTimeout!} ms`, 'ping timeout', 'closed');
-      changed();
-    });
-  };
-  const scheduleClientPing = () => {
-    if (pingInterval === null) return;
-    slots.set('client-ping', pingInterval, () => {
-      send('2');
-      sent++;
-      slots.set('pong-wait', pingTimeout ?? pingInterval!, () => {
-        fail(`ping timeout: no pong within ${pingTimeout} ms`, 'ping timeout', 'closed');
-        changed();
-      });
-      scheduleClientPing();
-      changed();
-    });
-  };
+  const heartbeat = createEngineHeartbeat(eio, slots, send, (message) => {
+    fail(message, 'ping timeout', 'closed');
+    changed();
+  });
 
   const onOpen = (data: string) => {
     let handshake: unknown;
@@ -91,7 +70,7 @@ export function createSocketIoSession(options: SocketIoOptions, deps: SessionDep
     // Socket.IO v2 joins the root namespace by itself; v3+ clients always send CONNECT (socket.io-protocol v5 § CONNECT).
     if (eio === 4) send(socketIoText(SOCKET_IO.CONNECT, nsp, options.authJson.trim()));
     else if (nsp !== '/') send(socketIoText(SOCKET_IO.CONNECT, nsp, ''));
-    if (eio === 3) scheduleClientPing();
+    heartbeat.start(pingInterval, pingTimeout);
   };
 
   const parseData = (head: SocketIoPacketHead, attachments: readonly string[]): unknown => {
@@ -147,17 +126,11 @@ export function createSocketIoSession(options: SocketIoOptions, deps: SessionDep
     }
     switch (frame.kind) {
       case 'open':
-        onOpen(frame.data);
-        return armServerSilence();
+        return onOpen(frame.data);
       case 'ping':
-        // Only a ping restarts the wait, as in engine.io-client: a server that talks but no longer pings is gone.
-        received++;
-        send(`3${frame.data}`);
-        sent++;
-        return armServerSilence();
+        return heartbeat.ping(frame.data);
       case 'pong':
-        received++;
-        return slots.clear('pong-wait');
+        return heartbeat.pong();
       case 'close':
         return fail('the server closed the Engine.IO session', 'server close', 'closed');
       case 'upgrade':
@@ -249,7 +222,7 @@ export function createSocketIoSession(options: SocketIoOptions, deps: SessionDep
       protocol: 'socket.io',
       phase,
       error,
-      heartbeats: { sent, received },
+      heartbeats: { sent: heartbeat.sent, received: heartbeat.received },
       dropped: events.dropped + acks.dropped,
       engineIo: eio,
       sid,
