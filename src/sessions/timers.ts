@@ -7,6 +7,12 @@ export const systemTimers: SessionTimers = {
   clearTimeout: (id) => clearTimeout(id),
 };
 
+/**
+ * Browsers and Node fire a delay past 2^31 - 1 ms at once: a server's huge pingInterval or
+ * heart-beat must not turn into a busy loop.
+ */
+const MAX_DELAY = 2_147_483_647;
+
 /** A named one-shot timer that re-arming replaces; all of a session's stop on dispose. */
 export interface TimerSlots {
   set(name: string, ms: number, callback: () => void): void;
@@ -26,10 +32,13 @@ export function createTimerSlots(timers: SessionTimers): TimerSlots {
   return {
     set(name, ms, callback) {
       clear(name);
-      const id = timers.setTimeout(() => {
-        slots.delete(name);
-        callback();
-      }, ms);
+      const id = timers.setTimeout(
+        () => {
+          slots.delete(name);
+          callback();
+        },
+        Math.min(Math.max(0, ms), MAX_DELAY),
+      );
       slots.set(name, id);
     },
     clear,

@@ -133,6 +133,15 @@ describe('Socket.IO session: heartbeats', () => {
     expect(session.status().error).toContain('no pong within 500 ms');
   });
 
+  it('a huge pingInterval from the server never becomes a busy loop', () => {
+    const { session, transport, timers } = setup({ engineIo: 3 });
+    session.opened();
+    session.received(text('0{"sid":"a","pingInterval":1e300,"pingTimeout":1e300}'));
+    session.received(text('40'));
+    timers.advance(60_000);
+    expect(transport.texts()).toEqual([]);
+  });
+
   it('classifies frames for the log', () => {
     const { session } = setup();
     expect(session.classify(text('2'), 'in')).toBe('heartbeat');
