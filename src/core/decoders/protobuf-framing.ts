@@ -78,3 +78,25 @@ function readHeader(bytes: Uint8Array, pos: number, framing: Framing): Header | 
     ? { start: lengthAt + 4, length, flag: bytes[pos] as number }
     : { start: lengthAt + 4, length };
 }
+
+/** Puts one encoded message behind its prefix, for sending ('none': as it is). */
+export function frameMessage(message: Uint8Array, framing: Framing | 'none'): Uint8Array {
+  if (framing === 'none') return message;
+  const prefix: number[] = [];
+  if (framing === 'varint') {
+    let n = message.length;
+    while (n > 0x7f) {
+      prefix.push((n & 0x7f) | 0x80);
+      n >>>= 7;
+    }
+    prefix.push(n);
+  } else {
+    if (framing === 'grpc-web') prefix.push(0);
+    const n = message.length;
+    prefix.push((n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+  }
+  const framed = new Uint8Array(prefix.length + message.length);
+  framed.set(prefix);
+  framed.set(message, prefix.length);
+  return framed;
+}
