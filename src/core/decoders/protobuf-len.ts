@@ -38,11 +38,12 @@ export function chooseLengthDelimited(
   const printable = text !== null && !CONTROL.test(text);
   if (nested && (!printable || looksLikeMessage(nested, end - start))) return { kind: 'message', fields: nested };
   if (printable) return nested ? { kind: 'string', text, asMessage: nested } : { kind: 'string', text };
+  // Too deep to try as a message: say so rather than guess another reading.
+  if (depth >= limits.maxDepth)
+    return { kind: 'bytes', bytes: slice, note: `not expanded: nested deeper than ${limits.maxDepth}` };
   const packed = packedVarints(slice);
   if (packed) return { kind: 'packed', values: packed };
   if (text !== null) return { kind: 'string', text };
-  if (depth >= limits.maxDepth)
-    return { kind: 'bytes', bytes: slice, note: `not expanded: nested deeper than ${limits.maxDepth}` };
   return { kind: 'bytes', bytes: slice };
 }
 

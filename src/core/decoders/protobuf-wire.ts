@@ -127,9 +127,12 @@ export class WireReader {
         return this.varint();
       case WIRE_FIXED64:
         return this.fixed64();
-      case WIRE_LEN:
-        this.pos += this.length();
+      case WIRE_LEN: {
+        // Read the length first: `this.pos += this.length()` would add to the old position.
+        const length = this.length();
+        this.pos += length;
         return;
+      }
       case WIRE_FIXED32:
         this.fixed32();
         return;
