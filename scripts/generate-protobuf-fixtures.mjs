@@ -184,7 +184,8 @@ function protobufjsObject(type, json, override) {
   if (override?.extra?.type_url) {
     const innerName = override.extra.type_url.split('/').pop();
     const innerJson = json.extra['@type'] && innerName.startsWith('google.') ? { seconds: 1000000000 } : json.extra;
-    const { '@type': _type, ...fields } = innerJson;
+    const fields = { ...innerJson };
+    delete fields['@type'];
     const inner = pbRoot.lookupType(innerName);
     object.extra = { type_url: override.extra.type_url, value: inner.encode(inner.fromObject(fields)).finish() };
   }

@@ -1,6 +1,6 @@
 import { looksLikeMessage } from './protobuf-evidence';
 import { readFields, type RawBudget, type RawField, type RawLimits } from './protobuf-raw';
-import { WireReader } from './protobuf-wire';
+import { utf8Text, WireReader } from './protobuf-wire';
 
 /** What a length-delimited field's bytes were read as. */
 export type LengthDelimitedValue =
@@ -10,7 +10,6 @@ export type LengthDelimitedValue =
   | { readonly kind: 'packed'; readonly values: readonly string[] }
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly note?: string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Packed varints are guessed only for short runs: a long one is as likely to be any bytes. */
@@ -34,7 +33,7 @@ export function chooseLengthDelimited(
   const slice = bytes.subarray(start, end);
   if (slice.length === 0) return { kind: 'string', text: '' };
   const nested = depth < limits.maxDepth ? tryMessage(bytes, start, end, limits, budget, depth) : null;
-  const text = decodeUtf8(slice);
+  const text = utf8Text(slice, true);
   const printable = text !== null && !CONTROL.test(text);
   if (nested && (!printable || looksLikeMessage(nested, end - start))) return { kind: 'message', fields: nested };
   if (printable) return nested ? { kind: 'string', text, asMessage: nested } : { kind: 'string', text };
@@ -61,15 +60,6 @@ function tryMessage(
   // A failed attempt read nothing that is shown: give its fields back to the budget.
   budget.fieldsLeft = before;
   return null;
-}
-
-function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    // Not UTF-8: the caller tries the next reading.
-    return null;
-  }
 }
 
 /** The bytes as a run of whole varints, or null. */

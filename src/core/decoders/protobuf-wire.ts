@@ -19,11 +19,18 @@ export const WIRE_FIXED32 = 5;
 export const MAX_FIELD_NUMBER = 0x1fffffff;
 
 export class WireError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly offset: number,
-  ) {
+  readonly reason: string;
+  readonly offset: number;
+
+  constructor(reason: string, offset: number) {
+    // Decoding tries many readings that fail (is this string a message?): no stack trace, which
+    // V8 would otherwise capture for each (most of the time spent on a 1 MiB frame).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${reason} at byte ${offset}`);
+    Error.stackTraceLimit = limit;
+    this.reason = reason;
+    this.offset = offset;
   }
 }
 
@@ -39,7 +46,7 @@ export class WireReader {
   /** The last varint or fixed64 read: low and high 32 bits, unsigned. */
   lo = 0;
   hi = 0;
-  private readonly view: DataView;
+  private dataView: DataView | null = null;
 
   constructor(
     readonly bytes: Uint8Array,
@@ -47,7 +54,18 @@ export class WireReader {
     readonly end = bytes.length,
   ) {
     this.pos = start;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Made when first needed: most nested readers read no fixed-width value. */
+  private get view(): DataView {
+    return (this.dataView ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength));
+  }
+
+  /** A reader of the next `length` bytes (a nested message); this one moves past them. */
+  sub(length: number): WireReader {
+    const inner = new WireReader(this.bytes, this.pos, this.pos + length);
+    this.pos += length;
+    return inner;
   }
 
   get done(): boolean {
@@ -180,3 +198,30 @@ export function zigzag64Text(lo: number, hi: number): string {
 }
 
 export const zigzag32 = (lo: number): number => (lo >>> 1) ^ -(lo & 1);
+
+const looseUtf8 = new TextDecoder();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** Below this, a JavaScript loop beats the cost of calling TextDecoder. */
+const SHORT_TEXT = 32;
+
+/**
+ * UTF-8 text of a field (most are short ASCII: names, ids, currencies). `strict`: null when not
+ * valid UTF-8; otherwise invalid sequences become U+FFFD.
+ */
+export function utf8Text(bytes: Uint8Array, strict: true): string | null;
+export function utf8Text(bytes: Uint8Array, strict: false): string;
+export function utf8Text(bytes: Uint8Array, strict: boolean): string | null {
+  if (bytes.length < SHORT_TEXT) {
+    let ascii = '';
+    let i = 0;
+    for (; i < bytes.length && (bytes[i] as number) < 0x80; i++) ascii += String.fromCharCode(bytes[i] as number);
+    if (i === bytes.length) return ascii;
+  }
+  if (!strict) return looseUtf8.decode(bytes);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // Not UTF-8: the caller reads the bytes some other way.
+    return null;
+  }
+}

@@ -1,40 +1,20 @@
-import { Enum, Type, type Field, type FieldBase } from 'protobufjs';
-import { WIRE_LEN, WIRE_VARINT, WireError, WireReader } from '../decoders/protobuf-wire';
+import type { Enum } from 'protobufjs';
+import { WireError, WireReader } from '../decoders/protobuf-wire';
 import { readMessage, type DecodeState } from './reflect-decode';
-import { fromBase64, SCALAR_WIRE_TYPES } from './scalars';
+import { nameOf, type FieldPlan } from './reflect-plan';
+import { fromBase64 } from './scalars';
 import { CUSTOM_JSON_TYPES, wellKnownJson } from './well-known-json';
-
-/** The JSON name (lowerCamelCase, or the json_name option), as the proto3 JSON mapping writes it. */
-export const fieldKey = (field: FieldBase): string => field.jsonName || field.name;
-
-/** The field with its type resolved, or null when its type is not in the registry. */
-export function resolved(field: FieldBase): Field | null {
-  try {
-    return field.resolve();
-  } catch {
-    // Reported when the files were loaded; here the field reads as unknown.
-    return null;
-  }
-}
-
-/** The wire type a (non-packed) value of the field has. */
-export function expectedWireType(field: FieldBase): number | undefined {
-  const element = field.resolvedType;
-  if (element instanceof Type) return WIRE_LEN;
-  if (element instanceof Enum) return WIRE_VARINT;
-  return SCALAR_WIRE_TYPES[field.type];
-}
 
 /** An enum value by name; a number the enum does not declare stays a number. */
 export function enumJson(type: Enum, value: number): unknown {
-  if (type.fullName === '.google.protobuf.NullValue') return null;
+  if (nameOf(type) === 'google.protobuf.NullValue') return null;
   return type.valuesById[value] ?? value;
 }
 
 /** A map entry's key or value when the entry leaves it out: the type's default. */
-export function mapEntryDefault(type: string, element?: Type | Enum | null): unknown {
-  if (element instanceof Enum) return enumJson(element, 0);
-  if (element instanceof Type) return wellKnownJson(element.fullName.slice(1), {});
+export function mapEntryDefault(type: string, field: FieldPlan | null): unknown {
+  if (field?.enumType) return enumJson(field.enumType, 0);
+  if (field?.messageType) return wellKnownJson(nameOf(field.messageType), {});
   if (type === 'string' || type === 'bytes') return '';
   if (type === 'bool') return false;
   return /64$/.test(type) ? '0' : 0;
@@ -74,7 +54,7 @@ export function decodeAnyJson(message: Record<string, unknown>, state: DecodeSta
     if (!(error instanceof WireError)) throw error;
     throw new WireError(`${error.reason} at byte ${error.offset} of the Any value (${typeUrl}), in the Any`, 0);
   }
-  const name = type.fullName.slice(1);
+  const name = nameOf(type);
   const json = name === 'google.protobuf.Any' ? decodeAnyJson(inner, state, depth + 1) : wellKnownJson(name, inner);
   return CUSTOM_JSON_TYPES.has(name) || !isPlainObject(json)
     ? { '@type': typeUrl, value: json }

@@ -5,6 +5,7 @@ import {
   WIRE_FIXED64,
   WIRE_LEN,
   WIRE_VARINT,
+  utf8Text,
   type WireReader,
   zigzag32,
   zigzag64Text,
@@ -33,8 +34,6 @@ export const isScalarType = (type: string) => Object.hasOwn(SCALAR_WIRE_TYPES, t
 
 /** Strings and bytes cannot be packed; every other scalar (and enums) can. */
 export const isPackable = (type: string) => type !== 'string' && type !== 'bytes';
-
-const utf8 = new TextDecoder();
 
 /** Non-finite floats are strings in the proto3 JSON mapping. */
 export const floatJson = (n: number): number | string =>
@@ -68,7 +67,7 @@ export function readScalar(reader: WireReader, type: string): unknown {
       const length = reader.length();
       const bytes = reader.bytes.subarray(reader.pos, reader.pos + length);
       reader.pos += length;
-      return type === 'string' ? utf8.decode(bytes) : toBase64(bytes);
+      return type === 'string' ? utf8Text(bytes, false) : toBase64(bytes);
     }
     default:
       reader.varint();

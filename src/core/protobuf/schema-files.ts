@@ -125,12 +125,24 @@ function parseInto(root: Root, file: ProtoFile, diagnostics: SchemaDiagnostic[])
 function parseError(text: string, name: string): string | null {
   try {
     parseState.filename = name;
-    parse(text, new Root(), PARSE_OPTIONS);
+    const alone = new Root();
+    parse(text, alone, PARSE_OPTIONS);
+    resolveEdition(alone);
     return null;
   } catch (error) {
     return messageOf(error);
   } finally {
     parseState.filename = null;
+  }
+}
+
+/** protobufjs checks `syntax`/`edition` only when resolving: do that part here, for this file alone. */
+function resolveEdition(alone: Root): void {
+  try {
+    alone.resolveAll();
+  } catch (error) {
+    // Types from other files do not resolve yet; only an unknown edition is this file's error.
+    if (messageOf(error).startsWith('Unknown edition')) throw error;
   }
 }
 

@@ -61,7 +61,7 @@ function timestampFromJson(json: unknown, path: string): Record<string, unknown>
   const seconds = Math.floor(date.getTime() / 1000) - offset;
   if (Number.isNaN(seconds) || seconds < -62135596800 || seconds > 253402300799)
     throw new EncodeError(path, `timestamp out of range: ${describe(json)}`);
-  return { seconds: String(seconds), nanos: Number(fraction.padEnd(9, '0')) };
+  return secondsAndNanos(String(seconds), Number(fraction.padEnd(9, '0')));
 }
 
 const DURATION = /^(-)?(\d+)(?:\.(\d{1,9}))?s$/;
@@ -74,5 +74,10 @@ function durationFromJson(json: unknown, path: string): Record<string, unknown> 
   const seconds = BigInt(whole);
   if (seconds > 315576000000n) throw new EncodeError(path, `duration out of range: ${describe(json)}`);
   const nanos = Number(fraction.padEnd(9, '0'));
-  return { seconds: String(minus ? -seconds : seconds), nanos: nanos === 0 ? 0 : sign * nanos };
+  return secondsAndNanos(String(minus ? -seconds : seconds), nanos === 0 ? 0 : sign * nanos);
+}
+
+/** Zeros are left out, as proto3 encoders leave out default values the user did not write. */
+function secondsAndNanos(seconds: string, nanos: number): Record<string, unknown> {
+  return { ...(seconds === '0' ? {} : { seconds }), ...(nanos === 0 ? {} : { nanos }) };
 }

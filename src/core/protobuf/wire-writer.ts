@@ -73,6 +73,30 @@ export class WireWriter {
     this.raw(bytes);
   }
 
+  /**
+   * Starts a nested value written in place; `endLengthDelimited(start)` then puts its length in
+   * front (moving the bytes by the length's size), so nested messages need no buffer of their own.
+   */
+  startLengthDelimited(): number {
+    return this.length;
+  }
+
+  endLengthDelimited(start: number): void {
+    const length = this.length - start;
+    let size = 1;
+    while (length >>> (7 * size) !== 0 && size < 5) size++;
+    this.ensure(size);
+    this.buffer.copyWithin(start + size, start, this.length);
+    let n = length;
+    let at = start;
+    while (n > 0x7f) {
+      this.buffer[at++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buffer[at] = n;
+    this.length += size;
+  }
+
   finish(): Uint8Array {
     return this.buffer.slice(0, this.length);
   }

@@ -20,7 +20,7 @@ describe('the tree of a message', () => {
       0x96,
       0x01,
       0x10,
-      ...Array(9).fill(0xff),
+      ...new Array<number>(9).fill(0xff),
       0x01,
       0x19,
       0,
@@ -83,7 +83,11 @@ describe('not protobuf: the error names the byte offset', () => {
     ['wire type 7', [0x08, 0x01, 0x0f], 'wire type 7 does not exist at byte 2'],
     ['field number 0', [0x00, 0x01], 'field number 0 at byte 0'],
     ['a cut varint', [0x08, 0x96], 'varint runs past the end at byte 1'],
-    ['a varint of 11 bytes', [0x08, ...Array(10).fill(0x80), 0x01], 'varint longer than 10 bytes at byte 1'],
+    [
+      'a varint of 11 bytes',
+      [0x08, ...new Array<number>(10).fill(0x80), 0x01],
+      'varint longer than 10 bytes at byte 1',
+    ],
     ['a length past the end', [0x08, 0x01, 0x12, 0x05, 0x61], 'length 5 runs past the end (1 bytes left) at byte 3'],
     [
       'a huge length',
@@ -127,7 +131,7 @@ describe('bounded', () => {
   });
 
   it('deep groups are an error, not a stack overflow', () => {
-    const raw = parse([...Array(100_000).fill(0x0b)]);
+    const raw = parse(new Array<number>(100_000).fill(0x0b));
     expect(raw.error?.message).toBe('groups nested deeper than 24 at byte 24');
   });
 });
