@@ -35,7 +35,7 @@ function framedDecoder(id: DecoderId, framing: Framing): Decode {
       .slice(0, SUMMARY_PARTS)
       .map((part) => part.summary)
       .join(' | ');
-    const more = parts.length > SUMMARY_PARTS ? ' | …' : '';
+    const more = parts.length > SUMMARY_PARTS || framed.stopped ? ' | …' : '';
     return {
       decoder: id,
       type: count,
@@ -44,6 +44,7 @@ function framedDecoder(id: DecoderId, framing: Framing): Decode {
         ['format', `Protobuf, ${FRAMING_NAMES[framing]}`],
         ['size', sizeText(totalBytes)],
         ['messages', String(parts.length)],
+        ['stopped', framed.stopped?.message],
       ]),
       parts,
       ...(truncated ? { truncated: true } : {}),

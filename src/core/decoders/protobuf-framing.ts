@@ -23,9 +23,12 @@ export interface Framed {
   readonly error?: WireError;
   /** The input was cut (truncated payload) inside the last message: not an error. */
   readonly cut?: boolean;
+  /** Splitting stopped at MAX_FRAMED_MESSAGES (not an error in the frame). */
+  readonly stopped?: WireError;
 }
 
-export const MAX_FRAMED_MESSAGES = 1000;
+/** Each message is decoded and shown as a part: a frame of thousands is not shown whole. */
+export const MAX_FRAMED_MESSAGES = 256;
 export const GRPC_TRAILERS_FLAG = 0x80;
 export const GRPC_COMPRESSED_FLAG = 0x01;
 
@@ -35,7 +38,7 @@ export function splitFrames(bytes: Uint8Array, framing: Framing, truncated = fal
   let pos = 0;
   while (pos < bytes.length) {
     if (messages.length >= MAX_FRAMED_MESSAGES)
-      return { messages, error: new WireError(`stopped after ${MAX_FRAMED_MESSAGES} messages`, pos) };
+      return { messages, stopped: new WireError(`stopped after ${MAX_FRAMED_MESSAGES} messages`, pos) };
     const header = readHeader(bytes, pos, framing);
     if (header instanceof WireError) return truncated ? { messages, cut: true } : { messages, error: header };
     const end = header.start + header.length;
