@@ -6,7 +6,8 @@
  * WHY protobufjs's parser with our own reflective codec (measured, see README.md):
  * - A .proto text parser that runs in a browser: protobufjs has one; @bufbuild/protobuf has
  *   none (@bufbuild/protocompile runs the buf CLI binary), so it would need protobufjs anyway
- *   plus a conversion to descriptors: 225 KB minified for both against 122 KB for protobufjs.
+ *   plus a conversion to descriptors: 220 KB minified for both, 148 KB for this module; and
+ *   bufbuild's fromBinary + toJson is no faster on 1 MiB (167 ms against our 148 ms).
  * - CSP: protobufjs's own encode/decode/constructors are generated with `new Function`
  *   (util.codegen), which the extension's CSP forbids. We call only its parser and reflection
  *   (Root, Type, Field, Enum, resolve), and decode/encode by walking the reflection over our own

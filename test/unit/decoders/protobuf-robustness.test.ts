@@ -32,43 +32,62 @@ afterEach(() => {
   expect(problems.splice(0).slice(0, 10)).toEqual([]);
 });
 
+/** Hundreds of thousands of decodes: give a loaded machine time. */
+const SLOW = 60_000;
+
 describe('protobuf decoders never throw', () => {
-  it('on every prefix of every fixture message', () => {
-    for (const m of MESSAGES) {
-      const bytes = bytesOf(m);
-      for (let end = 0; end < bytes.length; end++) decodeAll(bytes.subarray(0, end), `${m.name}[0, ${end})`);
-    }
-  });
-
-  it('on single-byte mutations of every fixture message (seeded)', () => {
-    const next = random(7);
-    for (const m of MESSAGES) {
-      const bytes = bytesOf(m);
-      for (let round = 0; round < 30 && bytes.length > 0; round++) {
-        const mutated = Uint8Array.from(bytes);
-        mutated[Math.floor(next() * mutated.length)] = Math.floor(next() * 256);
-        decodeAll(mutated, `mutated ${m.name}`);
+  it(
+    'on every prefix of every fixture message',
+    () => {
+      for (const m of MESSAGES) {
+        const bytes = bytesOf(m);
+        for (let end = 0; end < bytes.length; end++) decodeAll(bytes.subarray(0, end), `${m.name}[0, ${end})`);
       }
-    }
-  });
+    },
+    SLOW,
+  );
 
-  it('on random bytes (seeded)', () => {
-    const next = random(0x5eed);
-    for (let round = 0; round < 1500; round++) {
-      const bytes = Uint8Array.from({ length: Math.floor(next() * 96) }, () => Math.floor(next() * 256));
-      decodeAll(bytes, `random ${Buffer.from(bytes).toString('hex')}`);
-    }
-  });
+  it(
+    'on single-byte mutations of every fixture message (seeded)',
+    () => {
+      const next = random(7);
+      for (const m of MESSAGES) {
+        const bytes = bytesOf(m);
+        for (let round = 0; round < 30 && bytes.length > 0; round++) {
+          const mutated = Uint8Array.from(bytes);
+          mutated[Math.floor(next() * mutated.length)] = Math.floor(next() * 256);
+          decodeAll(mutated, `mutated ${m.name}`);
+        }
+      }
+    },
+    SLOW,
+  );
 
-  it('on lying lengths and deep nesting', () => {
-    const deep = new Uint8Array(200_000).fill(0x8b); // field 17 (Order.parent) start-group, 100 000 times
-    const nestedLengths = Uint8Array.from(Array.from({ length: 5000 }, () => [0x8a, 0x01, 0xff, 0xff, 0x03]).flat());
-    for (const bytes of [
-      deep,
-      nestedLengths,
-      Uint8Array.from([0x12, 0xff, 0xff, 0xff, 0xff, 0x0f]),
-      Uint8Array.from([0x7a, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]),
-    ])
-      decodeAll(bytes, `hostile ${bytes.length} B`);
-  });
+  it(
+    'on random bytes (seeded)',
+    () => {
+      const next = random(0x5eed);
+      for (let round = 0; round < 1500; round++) {
+        const bytes = Uint8Array.from({ length: Math.floor(next() * 96) }, () => Math.floor(next() * 256));
+        decodeAll(bytes, `random ${Buffer.from(bytes).toString('hex')}`);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'on lying lengths and deep nesting',
+    () => {
+      const deep = new Uint8Array(200_000).fill(0x8b); // field 17 (Order.parent) start-group, 100 000 times
+      const nestedLengths = Uint8Array.from(Array.from({ length: 5000 }, () => [0x8a, 0x01, 0xff, 0xff, 0x03]).flat());
+      for (const bytes of [
+        deep,
+        nestedLengths,
+        Uint8Array.from([0x12, 0xff, 0xff, 0xff, 0xff, 0x0f]),
+        Uint8Array.from([0x7a, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]),
+      ])
+        decodeAll(bytes, `hostile ${bytes.length} B`);
+    },
+    SLOW,
+  );
 });
