@@ -62,7 +62,7 @@ export {
 export { decodePhoenix } from './phoenix';
 export { decodeProtobuf } from './protobuf';
 export { decodeGrpcWeb, decodeProtobufDelimited, decodeProtobufPrefixed } from './protobuf-framed';
-export { splitFrames, type Framed, type FramedMessage, type Framing } from './protobuf-framing';
+export { frameMessage, splitFrames, type Framed, type FramedMessage, type Framing } from './protobuf-framing';
 export { parseRawMessage, type RawField, type RawMessage, type RawValue } from './protobuf-raw';
 export { formatDecodeRaw } from './protobuf-text-format';
 export type { ProtobufTypeDecoded, ProtobufTypeDecoder } from './protobuf-type-hook';

@@ -1,6 +1,7 @@
 import { looksLikeMessage } from './protobuf-evidence';
 import { readFields, type RawBudget, type RawField, type RawLimits } from './protobuf-raw';
-import { utf8Text, WireReader } from './protobuf-wire';
+import { WireReader } from './protobuf-wire';
+import { utf8Text } from './protobuf-wire-values';
 
 /** What a length-delimited field's bytes were read as. */
 export type LengthDelimitedValue =

@@ -1,7 +1,5 @@
 import { chooseLengthDelimited, type LengthDelimitedValue } from './protobuf-len';
 import {
-  int64Text,
-  uint64Text,
   WIRE_END_GROUP,
   WIRE_FIXED32,
   WIRE_FIXED64,
@@ -10,8 +8,8 @@ import {
   WIRE_VARINT,
   WireError,
   WireReader,
-  zigzag64Text,
 } from './protobuf-wire';
+import { int64Text, uint64Text, zigzag64Text } from './protobuf-wire-values';
 
 /**
  * A message read without its schema, the way `protoc --decode_raw` reads it: field numbers and

@@ -4,6 +4,8 @@
  * 'A' in Namespace .pkg"). This finds the column (and the line, when missing) in the text.
  */
 
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export interface SourcePosition {
   /** 1-based. */
   readonly line: number;

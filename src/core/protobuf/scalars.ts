@@ -1,15 +1,5 @@
-import {
-  int64Text,
-  uint64Text,
-  WIRE_FIXED32,
-  WIRE_FIXED64,
-  WIRE_LEN,
-  WIRE_VARINT,
-  utf8Text,
-  type WireReader,
-  zigzag32,
-  zigzag64Text,
-} from '../decoders/protobuf-wire';
+import { WIRE_FIXED32, WIRE_FIXED64, WIRE_LEN, WIRE_VARINT, type WireReader } from '../decoders/protobuf-wire';
+import { int64Text, uint64Text, utf8Text, zigzag32, zigzag64Text } from '../decoders/protobuf-wire-values';
 
 /** The wire type each scalar is written with (packed repeated ones aside). */
 export const SCALAR_WIRE_TYPES: Readonly<Record<string, number>> = {

@@ -2,7 +2,8 @@ import { Type } from 'protobufjs';
 import type { ProtobufTypeDecoded, ProtobufTypeDecoder } from '../decoders/protobuf-type-hook';
 import { decodeWithType } from './reflect-decode';
 import { encodeWithType, type EncodeResult } from './reflect-encode';
-import { allTypes, loadSchema, type ProtoFile, type SchemaDiagnostic } from './schema-files';
+import { loadSchema, type ProtoFile, type SchemaDiagnostic } from './schema-files';
+import { allTypes } from './schema-resolve';
 
 /** Imported .proto files as a registry of message types. See README.md. */
 export interface ProtobufSchema {
