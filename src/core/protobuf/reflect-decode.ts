@@ -43,7 +43,7 @@ export function decodeWithType(
   const state: DecodeState = { valuesLeft: limits.maxValues, unknownFields: 0, limits, lookup };
   const value: Json = {};
   try {
-    const json = finishMessage(type, readMessage(new WireReader(bytes), type, value, state, 0, null), state, 0);
+    const json = finishMessage(type, readMessage(new WireReader(bytes), type, value, state, 0, null), state, 0, 0);
     // A top-level well-known type with a custom JSON form (a Timestamp string) goes under "value".
     const object = typeof json === 'object' && json !== null && !Array.isArray(json);
     return { value: object ? (json as Json) : { value: json }, unknownFields: state.unknownFields };
@@ -113,14 +113,16 @@ function readSingle(reader: WireReader, tag: Tag, field: FieldPlan, state: Decod
   }
   if (!field.messageType) return readScalar(reader, field.type);
   const target: Json = {};
+  const start = reader.pos;
   if (tag.wireType === WIRE_START_GROUP) readMessage(reader, field.messageType, target, state, depth + 1, tag);
   else readMessage(reader.sub(reader.length()), field.messageType, target, state, depth + 1, null);
-  return finishMessage(field.messageType, target, state, depth + 1);
+  return finishMessage(field.messageType, target, state, depth + 1, start);
 }
 
-function finishMessage(type: Type, message: Json, state: DecodeState, depth: number): unknown {
+/** `offset`: where the message starts in the frame, for errors inside an Any's value. */
+function finishMessage(type: Type, message: Json, state: DecodeState, depth: number, offset: number): unknown {
   const name = planOf(type).name;
-  if (name === 'google.protobuf.Any') return decodeAnyJson(message, state, depth);
+  if (name === 'google.protobuf.Any') return decodeAnyJson(message, state, depth, offset);
   return name.startsWith('google.protobuf.') ? wellKnownJson(name, message) : message;
 }
 

@@ -40,7 +40,12 @@ export function mergeJson(previous: unknown, next: unknown): unknown {
  * (`{"@type": url, …fields}`, or `{"@type": url, "value": …}` for a type with a custom JSON
  * form); otherwise `{"@type": url, "value": "<base64>"}`.
  */
-export function decodeAnyJson(message: Record<string, unknown>, state: DecodeState, depth: number): unknown {
+export function decodeAnyJson(
+  message: Record<string, unknown>,
+  state: DecodeState,
+  depth: number,
+  offset: number,
+): unknown {
   const typeUrl = typeof message.typeUrl === 'string' ? message.typeUrl : '';
   const value = typeof message.value === 'string' ? message.value : '';
   if (typeUrl === '') return {};
@@ -52,10 +57,12 @@ export function decodeAnyJson(message: Record<string, unknown>, state: DecodeSta
     inner = readMessage(new WireReader(bytes), type, {}, state, depth + 1, null);
   } catch (error) {
     if (!(error instanceof WireError)) throw error;
-    throw new WireError(`${error.reason} at byte ${error.offset} of the Any value (${typeUrl}), in the Any`, 0);
+    // The value's bytes were copied out of the frame: name the Any's offset, and the value's own.
+    throw new WireError(`${error.reason} at byte ${error.offset} of the value of the Any (${typeUrl})`, offset);
   }
   const name = nameOf(type);
-  const json = name === 'google.protobuf.Any' ? decodeAnyJson(inner, state, depth + 1) : wellKnownJson(name, inner);
+  const json =
+    name === 'google.protobuf.Any' ? decodeAnyJson(inner, state, depth + 1, offset) : wellKnownJson(name, inner);
   return CUSTOM_JSON_TYPES.has(name) || !isPlainObject(json)
     ? { '@type': typeUrl, value: json }
     : { '@type': typeUrl, ...json };

@@ -80,6 +80,15 @@ describe('field kinds', () => {
     expect(other.decode('fixtures.shop.Order', bytes).value).toEqual({ extra: { '@type': 'x/A.B', value: 'CAE=' } });
   });
 
+  it('an Any whose value is not its type names both offsets', () => {
+    const url = 'type.googleapis.com/fixtures.shop.Item';
+    const bytes = Uint8Array.from([0x72, 0x2d, 0x0a, 0x26, ...Buffer.from(url), 0x12, 0x03, 0x0a, 0x09, 0x41]);
+    expect(schema.decode('fixtures.shop.Order', bytes).error).toEqual({
+      reason: `length 9 runs past the end (1 bytes left) at byte 1 of the value of the Any (${url})`,
+      offset: 1,
+    });
+  });
+
   it('proto2 groups, packed sint64 and unpacked int32', () => {
     const { value, error } = schema.decode('fixtures.legacy.Legacy', bytesOf(message('legacy proto2 with group')));
     expect(error).toBeUndefined();
