@@ -29,6 +29,12 @@
  *   createSocketDecoding({url, protocol}) → per-socket helper: keeps a content-based choice stable,
  *     remembers the MQTT version from CONNECT, and lets the user switch (setDecoder(id | 'auto')).
  *
+ * PROTOBUF
+ *   decodeProtobuf: one message per frame, read like `protoc --decode_raw` (no schema), or by the
+ *     type in context.protobufType (see ../protobuf/README.md). decodeProtobufDelimited (varint
+ *     lengths), decodeProtobufPrefixed (4-byte big-endian lengths), decodeGrpcWeb: several
+ *     messages per frame, one part each. Auto-choice only on a convincing parse (protobuf-evidence.ts).
+ *
  * PAIR REQUESTS AND REPLIES
  *   createPairingTracker({maxPending}) → tracker.observe({socketId, direction, time, result}) → PairingNote[]
  *     GraphQL subscribe/start ↔ next/data/complete/error/stop (with the operation name), JSON-RPC
@@ -54,6 +60,12 @@ export {
   type PairingTracker,
 } from './pairing';
 export { decodePhoenix } from './phoenix';
+export { decodeProtobuf } from './protobuf';
+export { decodeGrpcWeb, decodeProtobufDelimited, decodeProtobufPrefixed } from './protobuf-framed';
+export { frameMessage, splitFrames, type Framed, type FramedMessage, type Framing } from './protobuf-framing';
+export { parseRawMessage, type RawField, type RawMessage, type RawValue } from './protobuf-raw';
+export { formatDecodeRaw } from './protobuf-text-format';
+export type { ProtobufTypeDecoded, ProtobufTypeDecoder } from './protobuf-type-hook';
 export { DECODERS, decodeSockJs, decodeWith, isDecoderId, listDecoders } from './registry';
 export { createSocketDecoding, type SocketDecoding } from './session';
 export { decodeSignalR } from './signalr';

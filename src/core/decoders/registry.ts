@@ -7,6 +7,8 @@ import { decodeJsonRpc } from './json-rpc';
 import { decodeMqtt } from './mqtt';
 import { decodeMsgPack } from './msgpack';
 import { decodePhoenix } from './phoenix';
+import { decodeProtobuf } from './protobuf';
+import { decodeGrpcWeb, decodeProtobufDelimited, decodeProtobufPrefixed } from './protobuf-framed';
 import { decodeSignalR } from './signalr';
 import { sniffDecoder } from './sniff';
 import { decodeSocketIo } from './socket-io';
@@ -32,6 +34,10 @@ export const DECODERS: readonly DecoderInfo[] = [
   { id: 'action-cable', label: 'Action Cable', decode: decodeActionCable },
   { id: 'msgpack', label: 'MessagePack', decode: decodeMsgPack },
   { id: 'cbor', label: 'CBOR', decode: decodeCbor },
+  { id: 'protobuf', label: 'Protobuf', decode: decodeProtobuf },
+  { id: 'protobuf-delimited', label: 'Protobuf, varint length-delimited', decode: decodeProtobufDelimited },
+  { id: 'protobuf-prefixed', label: 'Protobuf, 4-byte length-prefixed', decode: decodeProtobufPrefixed },
+  { id: 'grpc-web', label: 'gRPC-web frames', decode: decodeGrpcWeb },
   { id: 'json', label: 'JSON', decode: decodeJson },
   { id: 'text', label: 'Text', decode: decodeText },
   { id: 'binary', label: 'Binary (hex)', decode: decodeBinary },

@@ -4,6 +4,7 @@ import type { WirePayload } from '../../protocol';
 import { KiB } from '../payload-views';
 import { readBytes, readJsonText, readText } from './input';
 import { looksLikeMqtt } from './mqtt-sniff';
+import { looksLikeProtobuf } from './protobuf-sniff';
 import { STOMP_COMMANDS } from './stomp-frame';
 import type { DecodeContext, DecoderId } from './types';
 
@@ -100,6 +101,7 @@ function sniffBinary(payload: WirePayload, context: DecodeContext): DecoderId {
   )
     return 'msgpack';
   if (!truncated && isContainer(tryDecode(() => decodeWholeCbor(bytes)))) return 'cbor';
+  if (looksLikeProtobuf(bytes, truncated)) return 'protobuf';
   const text = readText(payload, context);
   return text.ok ? 'text' : 'binary';
 }

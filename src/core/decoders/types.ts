@@ -1,4 +1,5 @@
 import type { Direction, WirePayload } from '../../protocol';
+import type { ProtobufTypeDecoder } from './protobuf-type-hook';
 
 export type DecoderId =
   | 'socket.io'
@@ -12,6 +13,10 @@ export type DecoderId =
   | 'action-cable'
   | 'msgpack'
   | 'cbor'
+  | 'protobuf'
+  | 'protobuf-delimited'
+  | 'protobuf-prefixed'
+  | 'grpc-web'
   | 'json'
   | 'text'
   | 'binary';
@@ -29,6 +34,8 @@ export interface DecodeContext {
   readonly mqttVersion?: 3 | 4 | 5;
   /** Engine.IO protocol (3 = Socket.IO v2, 4 = v3/v4); read from the URL's EIO= when absent. */
   readonly engineIoVersion?: 3 | 4;
+  /** The protobuf message type chosen for this socket and direction (see protobuf-type-hook.ts). */
+  readonly protobufType?: ProtobufTypeDecoder;
 }
 
 export interface DecodedField {
