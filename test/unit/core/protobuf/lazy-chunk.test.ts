@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const src = join(__dirname, '../../../src');
+const src = join(__dirname, '../../../../src');
 const sourceOf = (dir: string) =>
   readdirSync(join(src, dir))
     .filter((f) => f.endsWith('.ts'))
