@@ -34,7 +34,7 @@ const RECORD_CHARS = 1024 * 1024;
 const request = <T>(req: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 
 function open(): Promise<IDBDatabase> {
@@ -104,12 +104,12 @@ export function createCapturePersistence() {
       try {
         const tx = await begin(work);
         await new Promise<void>((resolve, reject) => {
-          let requestError: unknown = null;
+          let requestError: DOMException | null = null;
           tx.oncomplete = () => resolve();
           // A failed request bubbles here before the transaction aborts; Firefox reports a full
           // quota that way (Chrome at commit, as the transaction's own error).
           tx.onerror = (event) => (requestError ??= (event.target as IDBRequest | null)?.error ?? null);
-          tx.onabort = () => reject(tx.error ?? requestError);
+          tx.onabort = () => reject(tx.error ?? requestError ?? new Error('IndexedDB transaction aborted'));
         });
         return { ok: true };
       } catch (error) {

@@ -164,9 +164,9 @@ export function createCaptureSaver({ writes, logOf, maxFrames }: CaptureSaverOpt
       const failed = new Set<number>();
       for (;;) {
         for (const [tabId, tab] of tabs) if (!failed.has(tabId)) write(tabId, tab);
-        const inFlight = [...tabs].filter(([, tab]) => tab.writing);
+        const inFlight = [...tabs].filter(([, tab]) => tab.writing !== null);
         if (inFlight.length === 0) return;
-        await Promise.all(inFlight.map(([, tab]) => tab.writing));
+        await Promise.all(inFlight.map(([, tab]) => tab.writing ?? Promise.resolve()));
         for (const [tabId, tab] of inFlight) if (tab.problem !== null) failed.add(tabId);
       }
     },

@@ -95,7 +95,7 @@ export function createOffscreenSockets(startDocument: () => Promise<void>) {
     sockets.clear();
   };
   const post = (command: Command) => {
-    if (channel) return channel.post({ source: 'socket-scope-background', ...command } as BackgroundToOffscreen);
+    if (channel) return channel.post({ source: 'socket-scope-background', ...command });
     waiting.push(command);
     if (starting) return;
     starting = true;

@@ -22,7 +22,8 @@ function errorText(error: unknown): string {
     const parts = [name, message].filter((p): p is string => typeof p === 'string' && p !== '');
     if (parts.length > 0) return parts.join(': ');
   }
-  return error === null || error === undefined ? 'unknown error' : String(error);
+  const primitive = typeof error === 'string' || typeof error === 'number' || typeof error === 'boolean';
+  return primitive ? String(error) : 'unknown error';
 }
 
 export function describeSaveFailure(error: unknown): SaveProblem {

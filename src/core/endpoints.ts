@@ -1,3 +1,5 @@
+import { isRecord } from './guards';
+
 /** Recent URLs and saved endpoints, as kept in storage.local (validated when read back). */
 export interface SavedEndpoint {
   readonly url: string;
@@ -32,7 +34,10 @@ export function readEndpointLists(stored: unknown): EndpointLists {
     : [];
   const endpoints = Array.isArray(s.endpoints)
     ? s.endpoints
-        .filter((e): e is SavedEndpoint => typeof e?.url === 'string' && typeof e?.protocols === 'string')
+        .filter(
+          (e: unknown): e is SavedEndpoint =>
+            isRecord(e) && typeof e.url === 'string' && typeof e.protocols === 'string',
+        )
         .map((e) => ({ url: e.url, protocols: e.protocols }))
         .slice(0, MAX_SAVED)
     : [];

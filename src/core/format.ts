@@ -44,6 +44,7 @@ const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
  * and zero-width characters with visible marks.
  */
 export function makeVisible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching the controls is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     const code = c.charCodeAt(0);
     if (code < 0x20) return String.fromCharCode(0x2400 + code); // ␀..␟ control pictures

@@ -29,6 +29,7 @@ export function parseHeaderLines(
       return { ok: false, error: `Header line ${i + 1}: ${name} is set by the browser for the handshake${hint}` };
     }
     const value = line.slice(colon + 1).trim();
+    // eslint-disable-next-line no-control-regex -- matching the controls is the point
     if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value))
       return { ok: false, error: `Header line ${i + 1}: the value has control characters` };
     headers.push({ name, value });

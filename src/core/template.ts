@@ -29,7 +29,8 @@ export function expandTemplate(
   text: string,
   ctx: TemplateContext,
 ): { ok: true; text: string } | { ok: false; error: string } {
-  let unknown: string | null = null;
+  // Assigned in the callback below: declared this way so that TypeScript does not narrow it to null.
+  let unknown = null as string | null;
   const out = text.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g, (whole, name: string) => {
     switch (name) {
       case 'counter':

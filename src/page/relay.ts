@@ -76,9 +76,10 @@ function readySockets(batch: unknown[]): boolean {
   // Per event on the page's thread: frames (nearly all of them) cost one comparison here.
   const ok = readyBatch(batch, (type, start) => {
     if (type === 'created') {
-      socketUrls.set(`${batch[start + FIELDS.created.socketId]}`, `${batch[start + FIELDS.created.url]}`);
+      // Read before they are checked (that is the background's work): strings, or they fail there.
+      socketUrls.set(String(batch[start + FIELDS.created.socketId]), String(batch[start + FIELDS.created.url]));
       created = true;
-    } else if (type === 'close') socketUrls.delete(`${batch[start + FIELDS.close.socketId]}`);
+    } else if (type === 'close') socketUrls.delete(String(batch[start + FIELDS.close.socketId]));
   });
   if (created && rules.length > 0) toHook({ type: 'set-rules', rules: rulesForSockets(rules, socketUrls) });
   return ok;

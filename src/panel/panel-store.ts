@@ -35,10 +35,7 @@ export type PanelPush = Exclude<BackgroundToPanel, { type: 'reply' }>;
 export type PanelLink = BackgroundLink<PanelRequest, PanelPush>;
 
 export const createPanelLink = (channel: PanelChannel, tabId: number): PanelLink =>
-  createBackgroundLink(
-    channel,
-    (request, id) => ({ source: 'socket-scope-panel', id, tabId, ...request }) as PanelToBackground,
-  );
+  createBackgroundLink(channel, (request, id) => ({ source: 'socket-scope-panel', id, tabId, ...request }));
 
 /**
  * The panel: the tab's live capture (an inspector store fed by the background) and, while a

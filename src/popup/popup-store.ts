@@ -40,10 +40,7 @@ type PopupPush = Exclude<BackgroundToPopup, { type: 'reply' }>;
 export type PopupLink = BackgroundLink<PopupRequest, PopupPush>;
 
 export const createPopupLink = (channel: PopupChannel): PopupLink =>
-  createBackgroundLink(
-    channel,
-    (request, id) => ({ source: 'socket-scope-popup', id, ...request }) as PopupToBackground,
-  );
+  createBackgroundLink(channel, (request, id) => ({ source: 'socket-scope-popup', id, ...request }));
 
 type Action = PopupRequest;
 

@@ -103,10 +103,7 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     await panel.click('button', 'Act');
     await panel.click('checkbox', 'Preserve log across navigation');
     // The background applies settings from storage.onChanged: wait until it has this one.
-    await panel.waitFor(
-      () => suite.session.background((debug) => debug.capture.settings().preserveLog as boolean),
-      null,
-    );
+    await panel.waitFor(() => suite.session.background((debug) => debug.capture.settings().preserveLog), null);
     await page.goto(pageUrl);
     const preserved = await waitForCapture(suite.session, pageUrl, (ev) => closes(ev) === 2);
     expect(created(preserved.events)).toBe(2);
@@ -120,7 +117,7 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     await panel.fill('spinbutton', 'Frame limit per tab', '100');
     await panel.press('Tab'); // the number is saved when the field is left (change event)
     await panel.waitFor(
-      () => suite.session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100),
+      () => suite.session.background((debug) => debug.capture.settings().captureMaxFrames === 100),
       null,
     );
 
@@ -134,7 +131,7 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
     await panel.fill('spinbutton', 'Frame limit per tab', '100000');
     await panel.press('Tab');
     await panel.waitFor(
-      () => suite.session.background((debug) => (debug.capture.settings().captureMaxFrames as number) === 100_000),
+      () => suite.session.background((debug) => debug.capture.settings().captureMaxFrames === 100_000),
       null,
     );
     await Promise.all([tabPanel.close(), panel.close(), page.close()]);
@@ -146,11 +143,7 @@ describe.each(BROWSERS)('capture lifecycle in %s', (browserName) => {
       await settings.fill('spinbutton', 'Frame limit per tab', String(frames));
       await settings.press('Tab');
       await settings.waitFor(
-        () =>
-          suite.session.background(
-            (debug, n: number) => (debug.capture.settings().captureMaxFrames as number) === n,
-            frames,
-          ),
+        () => suite.session.background((debug, n: number) => debug.capture.settings().captureMaxFrames === n, frames),
         null,
       );
     };

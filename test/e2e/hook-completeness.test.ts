@@ -27,7 +27,7 @@ describe.each(BROWSERS)('capture completeness in %s', (browserName) => {
     // The initiator: the page script that created the socket, and nothing of the hook's own
     // frames (Chrome names them after hook.js, Firefox "<anonymous code>").
     expect(main!.initiator!.split('\n')).toEqual([
-      expect.stringMatching(/^(    at |@)http:\/\/127\.0\.0\.1:\d+\/pages\/capture-matrix\.html:\d+:\d+$/),
+      expect.stringMatching(/^( {4}at |@)http:\/\/127\.0\.0\.1:\d+\/pages\/capture-matrix\.html:\d+:\d+$/),
     ]);
     const large = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i + 1) % 251)).toString('hex');
     const payloads = ['010203', '0c0d0e', '0f10', '0201', '0a0b0c0d0e0f1011', 'text after binary', large];

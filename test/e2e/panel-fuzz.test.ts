@@ -14,7 +14,7 @@ describe.each(BROWSERS)('hostile payloads through every panel view in %s', (brow
     const pageUrl = `${suite.server.httpUrl}/pages/fuzz.html`;
     const page = await suite.session.openPage(pageUrl);
     await page.waitFor(
-      () => page.evaluate(() => document.getElementById('log')!.textContent!.includes('done'), null),
+      () => page.evaluate(() => document.getElementById('log')!.textContent.includes('done'), null),
       null,
       60_000,
     );

@@ -27,7 +27,6 @@ describe.each(BROWSERS)('panel inspecting a live page in %s', (browserName) => {
   let events: SocketEvent[];
   let tmp: string;
   const pageUrl = () => `${suite.server.httpUrl}/pages/panel-inspect.html`;
-  const status = () => panel.text('status', 'Capture status');
 
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'socket-scope-panel-'));

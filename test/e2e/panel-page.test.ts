@@ -41,7 +41,7 @@ describe.each(BROWSERS)('panel as a page in %s', (browserName) => {
         const grid = document.querySelector('[role=grid]')!.getBoundingClientRect();
         return [...document.querySelectorAll('[role=row]')].some((row) => {
           const r = row.getBoundingClientRect();
-          return row.textContent!.includes(t) && r.top >= grid.top && r.bottom <= grid.bottom;
+          return row.textContent.includes(t) && r.top >= grid.top && r.bottom <= grid.bottom;
         });
       }, text);
     await roundTrips(0, 60); // 120 frames: far more rows than the table shows

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { TargetType } from 'puppeteer-core';
 import { CHROMIUM_FLAGS, DIST_CHROME, findBrowser, requireBuild } from './harness/browsers';
 import { createUiPage, type UiPage } from './harness/ui-page';
 
@@ -23,7 +23,7 @@ export async function launchChromiumUnattached(dist = DIST_CHROME) {
     userDataDir: profile,
     defaultViewport: { width: 1000, height: 700 },
     args: CHROMIUM_FLAGS,
-    targetFilter: (target) => target.type() !== 'service_worker',
+    targetFilter: (target) => target.type() !== TargetType.SERVICE_WORKER,
   });
   try {
     const id = await browser.installExtension(dist);

@@ -43,6 +43,7 @@ const rendered = (p: string | Uint8Array) =>
   ).rendered;
 
 /** Characters a one-line row must never show raw: controls, bidi overrides and isolates, zero-width marks. */
+// eslint-disable-next-line no-control-regex -- finding the controls is the point
 const RAW_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 describe.each(BROWSERS)('hostile payloads through every popup view in %s', (browserName) => {
@@ -184,8 +185,8 @@ describe.each(BROWSERS)('hostile payloads through every popup view in %s', (brow
     expect(await damage(popup)).toEqual(NO_DAMAGE);
     // No script ran in any extension page (popup, background page in Firefox) nor in the service worker (Chromium).
     const views = await popup.evaluate(() => {
-      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-      return (api.extension.getViews() as Window[]).map((w) => (w as unknown as { __pwned?: number }).__pwned ?? 0);
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      return api.extension.getViews().map((w) => (w as unknown as { __pwned?: number }).__pwned ?? 0);
     }, null);
     expect(views.length).toBeGreaterThan(0);
     expect(views.every((n) => n === 0)).toBe(true);

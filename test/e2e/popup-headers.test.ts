@@ -76,12 +76,14 @@ describe.each(BROWSERS)('popup handshake headers in %s', (browserName) => {
     expect(headers.authorization).toBe('Bearer secret-token');
     expect(headers['x-socket-scope']).toBe('42');
     const origins: string[] = await popup.evaluate(
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the same code in both browsers' API namespace
       new Function(`return ${api}.permissions.getAll().then((p) => p.origins)`) as () => Promise<string[]>,
       null,
     );
     expect(origins).toContain('http://127.0.0.1/*');
     const rules = () =>
       popup.evaluate(
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- as above
         new Function(
           `return ${api}.declarativeNetRequest.getSessionRules().then((r) => r.length)`,
         ) as () => Promise<number>,

@@ -85,8 +85,8 @@ export function backgroundFrameTexts(
   url: string,
   direction: 'in' | 'out',
 ): Promise<string[]> {
-  return session.background(
-    (debug, [u, dir]: [string, string]) => {
+  return session.background<string[], [string, string]>(
+    (debug, [u, dir]) => {
       const ids = new Set(
         debug.connections
           .summaries()
@@ -95,14 +95,14 @@ export function backgroundFrameTexts(
       );
       return debug.connections
         .events()
-        .flatMap((e: any) =>
+        .flatMap((e) =>
           ids.has(e.socketId) && e.type === 'frame' && e.direction === dir && e.payload.kind === 'text'
             ? [e.payload.text]
             : [],
         );
     },
-    [url, direction] as [string, string],
-  ) as Promise<string[]>;
+    [url, direction],
+  );
 }
 
 /** Polls the background (no popup needed) until `done` holds for those texts. */

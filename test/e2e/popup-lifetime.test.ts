@@ -49,7 +49,7 @@ describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
       // The production interval (20 s) is sized for the default 30 s timeout; follow the lowered one.
       await suite.session.background((debug) => debug.keepAlive.setIntervalMs(1_000));
     }
-    const pingsBefore = await suite.session.background((debug) => debug.keepAlive.pings as number);
+    const pingsBefore = await suite.session.background((debug) => debug.keepAlive.pings);
     await popup.close();
 
     expect(suite.server.connections()).toBe(1);
@@ -64,7 +64,7 @@ describe.each(BROWSERS)('popup connection lifetime in %s', (browserName) => {
     expect(suite.server.connections()).toBe(1);
     if (browserName === 'firefox') {
       // The keep-alive did the work: it pinged (an extension API call, nothing to the server).
-      expect(await suite.session.background((debug) => debug.keepAlive.pings as number)).toBeGreaterThan(pingsBefore);
+      expect(await suite.session.background((debug) => debug.keepAlive.pings)).toBeGreaterThan(pingsBefore);
     }
     await popup.click('button', 'Disconnect');
     await popup.waitForText('status', 'Connection status', 'Closed: 1000 Normal closure');

@@ -7,6 +7,9 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { UiPage } from './harness/ui-page';
 import { captureDownloads, chooseFile, connect, filterDirection, filterType, send } from './popup-helpers';
 
+/** A message of a HAR entry's _webSocketMessages. */
+type HarMessage = { type: string; opcode: number; data: string; time: number };
+
 describe.each(BROWSERS)('popup log in %s', (browserName) => {
   const suite = browserSuite(browserName);
 
@@ -102,14 +105,14 @@ describe.each(BROWSERS)('popup log in %s', (browserName) => {
       request: { url: `${suite.server.url}/` },
       response: { status: 101 },
     });
-    expect(har.log.entries[0]._webSocketMessages.map((m: any) => [m.type, m.opcode, m.data])).toEqual([
+    expect(har.log.entries[0]._webSocketMessages.map((m: HarMessage) => [m.type, m.opcode, m.data])).toEqual([
       ['send', 1, 'replay me'],
       ['receive', 1, 'replay me'],
       ['send', 2, 'AP8Q'],
       ['receive', 2, 'AP8Q'],
     ]);
     expect(
-      har.log.entries[0]._webSocketMessages.every((m: any) => Math.abs(m.time * 1000 - Date.now()) < 120_000),
+      har.log.entries[0]._webSocketMessages.every((m: HarMessage) => Math.abs(m.time * 1000 - Date.now()) < 120_000),
     ).toBe(true);
 
     await connect(popup, `${suite.server.url}/replayed`);

@@ -3,7 +3,6 @@ import { BROWSERS } from './harness/session';
 import { browserSuite } from './harness/suite';
 import {
   backgroundFrameTexts,
-  captureDownloads,
   chooseFile,
   connect,
   pressCtrlEnter,
@@ -33,8 +32,8 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     await popup.waitFor(
       () =>
         popup.evaluate(async (u) => {
-          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-          return (await api.tabs.query({})).some((t: { url?: string }) => t.url === u);
+          const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+          return (await api.tabs.query({})).some((t) => t.url === u);
         }, tabUrl),
       null,
     );
@@ -112,8 +111,9 @@ describe.each(BROWSERS)('popup workbench in %s', (browserName) => {
     const received = await suite.session.background((debug) =>
       debug.connections
         .events()
-        .filter((e: any) => e.type === 'frame' && e.direction === 'in')
-        .map((e: any) => e.payload.base64),
+        .flatMap((e) =>
+          e.type === 'frame' && e.direction === 'in' && e.payload.kind === 'binary' ? [e.payload.base64] : [],
+        ),
     );
     expect(received.slice(-3)).toEqual(['AAEC/v8=', '3q2+7w==', 'gAB/Cg==']);
 

@@ -1,7 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page as PlaywrightPage } from 'playwright-core';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './harness/browsers';
 import { waitForCapture } from './harness/capture';
@@ -15,8 +13,8 @@ const STORE_SIZE = { width: 1280, height: 800 };
 const STORE_DIR = path.join(ARTIFACTS, 'store');
 
 async function resize(page: UiPage) {
-  if ('setViewportSize' in page.raw) await (page.raw as PlaywrightPage).setViewportSize(STORE_SIZE);
-  else await (page.raw as PuppeteerPage).setViewport(STORE_SIZE);
+  if ('setViewportSize' in page.raw) await page.raw.setViewportSize(STORE_SIZE);
+  else await page.raw.setViewport(STORE_SIZE);
 }
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -113,7 +113,11 @@ function correlate(
 }
 
 function errorText(body: unknown): string {
-  const first = Array.isArray(body) ? body[0] : isRecord(body) && Array.isArray(body.errors) ? body.errors[0] : body;
+  const first: unknown = Array.isArray(body)
+    ? body[0]
+    : isRecord(body) && Array.isArray(body.errors)
+      ? body.errors[0]
+      : body;
   if (isRecord(first) && typeof first.message === 'string') return first.message;
   return brief(body);
 }

@@ -38,7 +38,7 @@ function decodeMessage(message: unknown, payload: WirePayload): DecodeResult {
   const id = message.id;
   if (hasId && id !== null && typeof id !== 'string' && typeof id !== 'number')
     return failure('json-rpc', 'id must be a string, number or null', payload);
-  const idText = hasId ? `#${id === null ? 'null' : String(id)}` : '';
+  const idText = hasId ? `#${typeof id === 'string' || typeof id === 'number' ? id : 'null'}` : '';
   const correlationId = JSON.stringify(id);
   if (typeof message.method === 'string') {
     const type = hasId ? 'request' : 'notification';

@@ -28,7 +28,7 @@ export const decodePhoenix = neverThrows('phoenix', (payload: WirePayload, conte
   const value = json.value.value;
   let message: PhoenixMessage;
   if (Array.isArray(value)) {
-    const [joinRef, ref, topic, event, body] = value;
+    const [joinRef, ref, topic, event, body] = value as unknown[];
     if (
       value.length !== 5 ||
       !isRef(joinRef) ||

@@ -73,7 +73,7 @@ function decodeRecord(record: string, cut: boolean): DecodeResult {
   else if (typeName === 'Ack' || typeName === 'Sequence') detail = `sequenceId=${brief(message.sequenceId)}`;
   else detail = '';
   const fields = fieldList([
-    ['type', `${String(message.type)} (${typeName})`],
+    ['type', `${brief(message.type)} (${typeName})`],
     ['invocation id', id],
     ['target', target],
     ['arguments', Array.isArray(message.arguments) ? `${message.arguments.length}` : undefined],

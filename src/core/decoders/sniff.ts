@@ -56,7 +56,7 @@ function sniffText(text: string, truncated: boolean): DecoderId {
 
 function sniffJson(value: unknown): DecoderId {
   if (Array.isArray(value)) {
-    const [joinRef, ref, topic, event] = value;
+    const [joinRef, ref, topic, event] = value as unknown[];
     const isRef = (x: unknown) => x === null || typeof x === 'string';
     if (value.length === 5 && isRef(joinRef) && isRef(ref) && typeof topic === 'string' && typeof event === 'string')
       return 'phoenix';

@@ -21,7 +21,8 @@ export function createSockJsDecoder(decodeInner: Decode): Decode {
       return { ...base, type: 'heartbeat', summary: 'heartbeat', fields: [{ name: 'frame', value: 'h (heartbeat)' }] };
     if (frameType === 'c') {
       const close = readJsonText(rest);
-      const [code, reason] = close.ok && Array.isArray(close.value.value) ? close.value.value : [];
+      const parsed: unknown = close.ok ? close.value.value : null;
+      const [code, reason] = Array.isArray(parsed) ? (parsed as unknown[]) : [];
       if (typeof code !== 'number') return failure('sockjs', 'close frame without [code, reason]', payload);
       const reasonText = typeof reason === 'string' ? reason : '';
       return {

@@ -62,7 +62,9 @@ export function importSessionFile(text: string): SessionFile {
     throw new Error('The file is not JSON: choose a Socket Scope JSON export or a HAR file');
   }
   if (isRecord(data) && data.format === EXPORT_FORMAT && Array.isArray(data.sockets)) {
-    const all = data.sockets.flatMap((s: unknown) => (isRecord(s) && Array.isArray(s.events) ? s.events : []));
+    const all = data.sockets.flatMap((s: unknown): unknown[] =>
+      isRecord(s) && Array.isArray(s.events) ? (s.events as unknown[]) : [],
+    );
     const events = all.filter(isSocketEvent).sort((a, b) => a.time - b.time);
     const skipped = all.length - events.length;
     return { events, warnings: skipped > 0 ? [`${skipped} malformed events skipped`] : [] };

@@ -51,8 +51,15 @@ export function trafficStats(events: EventRange, socketId: string | null): Traff
     const e = events.at(i);
     if (!isFrameOf(e, socketId)) continue;
     const size = eventSize(e);
-    if (e.direction === 'in') (framesIn++, (bytesIn += size), (largestIn = Math.max(largestIn, size)));
-    else (framesOut++, (bytesOut += size), (largestOut = Math.max(largestOut, size)));
+    if (e.direction === 'in') {
+      framesIn++;
+      bytesIn += size;
+      largestIn = Math.max(largestIn, size);
+    } else {
+      framesOut++;
+      bytesOut += size;
+      largestOut = Math.max(largestOut, size);
+    }
     first = first === null ? e.time : Math.min(first, e.time);
     last = last === null ? e.time : Math.max(last, e.time);
   }
@@ -80,8 +87,13 @@ export function rateTimeline(events: EventRange, socketId: string | null, maxBuc
     const e = events.at(i);
     if (!isFrameOf(e, socketId)) continue;
     const b = buckets[Math.floor((e.time - start) / bucketMs)]!;
-    if (e.direction === 'in') (b.framesIn++, (b.bytesIn += eventSize(e)));
-    else (b.framesOut++, (b.bytesOut += eventSize(e)));
+    if (e.direction === 'in') {
+      b.framesIn++;
+      b.bytesIn += eventSize(e);
+    } else {
+      b.framesOut++;
+      b.bytesOut += eventSize(e);
+    }
   }
   return { start, bucketMs, buckets };
 }

@@ -24,9 +24,8 @@ export async function waitForCapture(
   timeoutMs = 15_000,
 ): Promise<{ tabId: number; events: SocketEvent[] }> {
   const deadline = Date.now() + timeoutMs;
-  let last: { tabId: number; events: SocketEvent[] } | null = null;
   for (;;) {
-    last = await captureOf(session, frameUrl);
+    const last = await captureOf(session, frameUrl);
     if (last && done(last.events)) return last;
     if (Date.now() > deadline) {
       throw new Error(
@@ -53,9 +52,8 @@ export async function waitForCaptureSummary(
   timeoutMs = 30_000,
 ): Promise<CaptureSummary> {
   const deadline = Date.now() + timeoutMs;
-  let last: CaptureSummary | null = null;
   for (;;) {
-    last = await session.background((debug, url: string) => {
+    const last: CaptureSummary | null = await session.background((debug, url: string) => {
       for (const tabId of debug.captureHub.tabIds()) {
         const log = debug.captureHub.logOf(tabId)!;
         const events = log.all() as { type: string; frameUrl?: string }[];

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_FLAGS, DIST_CHROME, findBrowser, requireBuild } from './browsers';
 
 /**
@@ -107,15 +107,15 @@ export async function launchWithDevtools(): Promise<DevtoolsBrowser> {
     browser = b;
     const worker = await b.waitForTarget(
       (t) =>
-        t.type() === 'service_worker' &&
+        t.type() === TargetType.SERVICE_WORKER &&
         t.url().startsWith('chrome-extension://') &&
-        t.url().endsWith(`/${manifest.background.service_worker}`),
+        t.url().endsWith(`/${String(manifest.background.service_worker)}`),
     );
     return {
       browser: b,
       extensionId: new URL(worker.url()).host,
       async firstTab() {
-        const target = await b.waitForTarget((t) => t.type() === 'page' && t.url() === 'about:blank');
+        const target = await b.waitForTarget((t) => t.type() === TargetType.PAGE && t.url() === 'about:blank');
         return (await target.page())!;
       },
       async frontEndFor(url) {

@@ -16,7 +16,7 @@ export async function openLongLivedPage(suite: BrowserSuite, query = ''): Promis
   const pageUrl = `${suite.server.httpUrl}/pages/long-lived.html${query && `?${query}`}`;
   const page = await suite.session.openPage(pageUrl);
   await page.waitFor(
-    () => page.evaluate(() => document.getElementById('log')!.textContent!.includes('open'), null),
+    () => page.evaluate(() => document.getElementById('log')!.textContent.includes('open'), null),
     null,
   );
   return {

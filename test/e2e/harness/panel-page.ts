@@ -1,5 +1,4 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { UiPage } from './ui-page';
 
 /**
@@ -11,7 +10,7 @@ const isPlaywright = (raw: UiPage['raw']): raw is PlaywrightPage => 'setInputFil
 export async function setInputFile(page: UiPage, selector: string, file: string): Promise<void> {
   const raw = page.raw;
   if (isPlaywright(raw)) return raw.setInputFiles(selector, file);
-  const input = await (raw as PuppeteerPage).$(selector);
+  const input = await raw.$(selector);
   if (!input) throw new Error(`no ${selector} to upload into`);
   await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
 }
@@ -19,7 +18,7 @@ export async function setInputFile(page: UiPage, selector: string, file: string)
 export async function setViewport(page: UiPage, width: number, height: number): Promise<void> {
   const raw = page.raw;
   if (isPlaywright(raw)) return raw.setViewportSize({ width, height });
-  await (raw as PuppeteerPage).setViewport({ width, height });
+  await raw.setViewport({ width, height });
 }
 
 /** false when the browser's driver cannot emulate it (then no dark screenshot is taken). */
@@ -27,7 +26,7 @@ export async function setColorScheme(page: UiPage, scheme: 'light' | 'dark'): Pr
   const raw = page.raw;
   try {
     if (isPlaywright(raw)) await raw.emulateMedia({ colorScheme: scheme });
-    else await (raw as PuppeteerPage).emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    else await raw.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
     return true;
   } catch {
     return false; // Firefox over WebDriver BiDi may not support media emulation

@@ -43,7 +43,8 @@ export interface ExtensionSession {
 }
 
 export interface CdpSession {
-  send(method: string, params?: Record<string, unknown>): Promise<any>;
+  /** The DevTools protocol's answer, as JSON (each caller reads the fields it asked for). */
+  send(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -87,7 +88,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
     if (!withExtension)
       return plainSession(
         'chromium',
-        async (url) => createUiPage(await ctx.newPage()),
+        async () => createUiPage(await ctx.newPage()),
         () => ctx.close(),
         profileDir,
       );

@@ -78,7 +78,7 @@ async function fillFirefoxStorage(session: ExtensionSession): Promise<FullStorag
           new Promise<void>((resolve, reject) => {
             const request = indexedDB.deleteDatabase(name);
             request.onsuccess = () => resolve();
-            request.onerror = () => reject(request.error);
+            request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
           }),
         FILLER_DB,
       );

@@ -44,7 +44,7 @@ type Located = { x: number; y: number; hit: boolean; text: string } | null;
 
 export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
   // Both libraries accept a function string for evaluate; this keeps one code path.
-  const evaluate = <T>(source: string): Promise<T> => (raw as PlaywrightPage).evaluate(source) as Promise<T>;
+  const evaluate = <T>(source: string): Promise<T> => (raw as PlaywrightPage).evaluate<T>(source);
   const locate = (role: string, name: Name | null, index = 0, focus = false) => {
     const nameArg = name === null ? 'null' : JSON.stringify(typeof name === 'string' ? name : name.source);
     return evaluate<Located>(`(() => {
@@ -171,7 +171,7 @@ export function createUiPage(raw: PlaywrightPage | PuppeteerPage): UiPage {
     async waitFor(fn, arg, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const value = await fn(arg as never);
+        const value = await fn(arg);
         if (value) return value;
         if (Date.now() > deadline)
           throw new Error(`condition not met within ${timeoutMs} ms: ${fn.toString().slice(0, 200)}`);

@@ -1,6 +1,7 @@
 // The hostile payloads of the fuzz tests, generated from a fixed seed (every run sends the same).
 // A classic script: fuzz.html loads it with <script src>, the popup fuzz test evaluates it in
 // node:vm. It defines one global function and touches nothing else.
+// eslint-disable-next-line no-unused-vars -- a global for the page and the test
 function fuzzPayloads() {
   let seed = 20261126;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

@@ -33,7 +33,7 @@ function connectPanel(hub: ReturnType<typeof createCaptureHub>) {
   /** Posts a request as a panel would, with its envelope (id, tab). */
   const panel = {
     post: (request: PanelRequest & { tabId: number }) =>
-      end.post({ source: 'socket-scope-panel', id: nextId++, ...request } as PanelToBackground),
+      end.post({ source: 'socket-scope-panel', id: nextId++, ...request }),
     close: () => end.close(),
   };
   const received: CaptureMessage[] = [];

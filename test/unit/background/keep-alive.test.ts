@@ -50,7 +50,7 @@ describe('keep-alive', () => {
     );
     keepAlive.update();
     vi.advanceTimersByTime(20);
-    await vi.runAllTicks();
+    vi.runAllTicks();
     await Promise.resolve();
     expect(keepAlive.pings).toBe(2);
     expect(keepAlive.running).toBe(true);

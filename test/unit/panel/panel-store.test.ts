@@ -27,7 +27,7 @@ function setup(tabId: number) {
     });
   const send = async (message: Omit<CaptureMessage, 'source'>) => {
     const shown = changed(store.live);
-    background.post({ source: 'socket-scope-background', ...message } as BackgroundToPanel);
+    background.post({ source: 'socket-scope-background', ...message });
     await shown;
   };
   return { store, background, received, subscribed, send, changed };

@@ -11,6 +11,7 @@ describe('copy formats', () => {
     const ws = { send: (x: unknown) => sent.push(x) };
     for (const p of [text('he said "hi"\n\\ </script> \u2028 \ud83d\ude00'), text(''), bin]) {
       // The generated line is JavaScript that the user pastes into a console; run it the same way.
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the generated code is the test
       new Function('ws', copyAsCode(p))(ws);
     }
     expect(sent[0]).toBe('he said "hi"\n\\ </script> \u2028 \ud83d\ude00');

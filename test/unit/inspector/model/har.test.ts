@@ -34,9 +34,9 @@ const sockets = [{ url: 'ws://127.0.0.1:1/', events }];
 
 describe('HAR (sockets)', () => {
   it("writes Chrome's _webSocketMessages format", () => {
-    const har = buildHar(sockets) as any;
+    const har = buildHar(sockets) as { log: { version: string; entries: Record<string, unknown>[] } };
     expect(har.log.version).toBe('1.2');
-    const entry = har.log.entries[0];
+    const entry = har.log.entries[0]!;
     expect(entry).toMatchObject({
       startedDateTime: '2023-11-14T22:13:20.000Z',
       time: 12,
