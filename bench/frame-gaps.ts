@@ -67,7 +67,8 @@ export async function scrollThrough(page: UiPage, selector: string): Promise<voi
   await page.evaluate(
     (sel) =>
       new Promise<void>((resolve) => {
-        const el = document.querySelector(sel) as HTMLElement;
+        const el = document.querySelector(sel) as HTMLElement | null;
+        if (!el) throw new Error(`nothing matches ${sel}`);
         let step = 0;
         const next = () => {
           el.scrollTop = (el.scrollHeight * step) / 60;

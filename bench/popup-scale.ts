@@ -50,7 +50,7 @@ export async function measurePopupAtScale(
       await pageIdle(popup, 500);
       await popup.fill('textbox', 'Filter', '');
       await pageIdle(popup, 500);
-      await scrollThrough(popup, '[role="log"]');
+      await scrollThrough(popup, '[role="grid"][aria-label="Frames"]');
     },
     TASKS,
   );
