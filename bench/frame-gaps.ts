@@ -67,7 +67,7 @@ export async function scrollThrough(page: UiPage, selector: string): Promise<voi
   await page.evaluate(
     (sel) =>
       new Promise<void>((resolve) => {
-        const el = document.querySelector(sel) as HTMLElement | null;
+        const el = document.querySelector<HTMLElement>(sel);
         if (!el) throw new Error(`nothing matches ${sel}`);
         let step = 0;
         const next = () => {
