@@ -43,6 +43,7 @@ export function FrameTable(props: FrameTableProps) {
   const pinned = useRef(true);
   /** Where the table last scrolled itself to follow new rows (its own scroll events keep it following). */
   const followedTo = useRef<number | null>(null);
+  const shrankWhileFollowing = useRef(false);
   const count = Math.min(rows.count, MAX_ROWS);
   const offset = rows.count - count;
 
@@ -57,6 +58,13 @@ export function FrameTable(props: FrameTableProps) {
   // cost at 10,000 msg/s.
   const following = pinned.current;
   const contentHeight = (count + 1) * ROW_HEIGHT;
+  // TRICKY: fewer rows (a filter ran) pull scrollTop back to the new bottom, and the browser
+  // reports that as a scroll; by the time the event comes, a later slice of the filter may have
+  // added rows again, so the table would look scrolled up and stop following. A table that was
+  // following lets the next scroll event after a shrink keep it following.
+  const renderedHeight = useRef(contentHeight);
+  if (contentHeight < renderedHeight.current && following) shrankWhileFollowing.current = true;
+  renderedHeight.current = contentHeight;
   const top = following ? Math.max(0, contentHeight - height) : scrollTop;
   useLayoutEffect(() => {
     if (!following) return;
@@ -152,10 +160,12 @@ export function FrameTable(props: FrameTableProps) {
         // TRICKY: the scroll event of our own follow can arrive after more rows came: measured
         // then, the table is no longer at the bottom, and it would stop following. Only a
         // scroll the user made (anywhere else) decides whether to follow.
-        if (followedTo.current === null || Math.abs(el.scrollTop - followedTo.current) > 1) {
+        const ours = followedTo.current !== null && Math.abs(el.scrollTop - followedTo.current) <= 1;
+        if (!ours && !shrankWhileFollowing.current) {
           pinned.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
         }
         followedTo.current = null;
+        shrankWhileFollowing.current = false;
         setScrollTop(el.scrollTop);
       }}
     >
